@@ -1,0 +1,8 @@
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>How to draw a carousel.</summary>
+/// <param name="Theme">A theme name known to the renderer (e.g. "midnight").</param>
+/// <param name="Size">The slide size.</param>
+/// <param name="FooterHandle">A handle such as "@vibecoder" shown in every slide's footer, or null.</param>
+/// <param name="Brand">Brand colours overriding the theme's, or null.</param>
+public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand);

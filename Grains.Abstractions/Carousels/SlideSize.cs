@@ -1,0 +1,11 @@
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>The pixel size of the rendered slides.</summary>
+public enum SlideSize
+{
+    /// <summary>1080×1350, Instagram's portrait format (the default).</summary>
+    Portrait,
+
+    /// <summary>1080×1080.</summary>
+    Square,
+}

@@ -1,0 +1,315 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VibeCoder.Runtime.Activation;
+using VibeCoder.Runtime.Diagnostics;
+using VibeCoder.Runtime.Filters;
+using VibeCoder.Runtime.Hosting;
+using VibeCoder.Runtime.Invocation;
+using VibeCoder.Runtime.Reminders;
+using VibeCoder.Runtime.Serialization;
+
+namespace VibeCoder.Runtime;
+
+/// <summary>
+/// The silo's runtime: the grain class catalog, the activation directory, call dispatch, the timeout and
+/// idle sweeper. One per host. Everything a call touches on its way is read-only after start, except the
+/// directory (a concurrent dictionary) and the activations' own mailboxes.
+/// </summary>
+internal sealed partial class GrainRuntime : IAsyncDisposable
+{
+    private readonly Dictionary<string, GrainClassInfo> _classesByTypeName = new(StringComparer.Ordinal);
+    private readonly Dictionary<Type, GrainClassInfo> _classesByInterface = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly long _callTimeoutMs;
+    private Task? _sweeper;
+    private volatile bool _active;
+    private volatile bool _stopped;
+
+    public GrainRuntime(
+        IServiceProvider services,
+        IOptions<SiloOptions> options,
+        IOptions<GrainClassCatalog> catalog,
+        IEnumerable<IIncomingGrainCallFilter> incomingFilters,
+        IEnumerable<IOutgoingGrainCallFilter> outgoingFilters,
+        IEnumerable<IGrainCallObserverRegistration> observers,
+        ILogger<GrainRuntime> logger)
+    {
+        Services = services;
+        Options = options.Value;
+        Logger = logger;
+        _callTimeoutMs = (long)Options.CallTimeout.TotalMilliseconds;
+        IncomingFilters = incomingFilters.ToArray();
+        OutgoingFilters = outgoingFilters.ToArray();
+        var observerList = observers.Select(o => o.Observer).ToArray();
+        CallObserver = observerList.Length switch
+        {
+            0 => null,
+            1 => observerList[0],
+            _ => new CompositeCallObserver(observerList),
+        };
+        Factory = new GrainFactory(this);
+        JsonOptions = CreateJsonOptions(Factory);
+        foreach (var grainClass in catalog.Value.GrainClasses.Distinct())
+        {
+            AddGrainClass(GrainClassInfo.Create(grainClass));
+        }
+    }
+
+    public IServiceProvider Services { get; }
+
+    public SiloOptions Options { get; }
+
+    public ILogger Logger { get; }
+
+    public GrainFactory Factory { get; }
+
+    public JsonSerializerOptions JsonOptions { get; }
+
+    public ActivationDirectory Directory { get; } = new();
+
+    public IIncomingGrainCallFilter[] IncomingFilters { get; }
+
+    public IOutgoingGrainCallFilter[] OutgoingFilters { get; }
+
+    public IGrainCallObserver? CallObserver { get; }
+
+    public ReminderService Reminders => field ??= Services.GetRequiredService<ReminderService>();
+
+    /// <summary>True between a completed start and the beginning of shutdown.</summary>
+    public bool IsActive => _active;
+
+    public IReadOnlyCollection<GrainClassInfo> GrainClasses => _classesByTypeName.Values;
+
+    /// <summary>Raised after an activation became valid (diagnostics).</summary>
+    public event Action<ActivationData>? Activated;
+
+    /// <summary>Raised after an activation was removed (diagnostics).</summary>
+    public event Action<ActivationData>? Deactivated;
+
+    public static JsonSerializerOptions CreateJsonOptions(IGrainFactory factory) => new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new GrainReferenceJsonConverterFactory(factory), new JsonStringEnumConverter() },
+    };
+
+    public GrainClassInfo ClassForInterface(Type grainInterface) =>
+        _classesByInterface.TryGetValue(grainInterface, out var info)
+            ? info
+            : throw new InvalidOperationException(
+                $"No grain class implements {grainInterface.FullName}; register its assembly with AddGrains.");
+
+    public GrainClassInfo ClassForTypeName(string typeName) =>
+        _classesByTypeName.TryGetValue(typeName, out var info)
+            ? info
+            : throw new InvalidOperationException($"No grain class has the grain type name '{typeName}'.");
+
+    public void Start()
+    {
+        ContractValidator.Validate(_classesByInterface.Keys, JsonOptions);
+        _sweeper = Task.Run(() => SweepAsync(_stopping.Token));
+        _active = true;
+        Log.SiloStarted(Logger, Options.SiloName, _classesByTypeName.Count);
+    }
+
+    /// <summary>Sends a request through a reference and returns the caller's task.</summary>
+    public Task<TResult> SendAsync<TResult>(GrainReference target, GrainRequest<TResult> request)
+    {
+        var task = request.TypedTask;
+        request.TargetId = target.GrainId;
+        request.DeadlineMs = Environment.TickCount64 + _callTimeoutMs;
+        request.Context = RequestContext.Export();
+        var caller = ActivationData.Current;
+        if (caller is not null)
+        {
+            request.ChainId = caller.CurrentChainId();
+        }
+
+        if (OutgoingFilters.Length != 0)
+        {
+            return OutgoingGrainCallContext<TResult>.InvokeAsync(target, request, caller?.GrainId, OutgoingFilters);
+        }
+
+        Dispatch(target, request);
+        return task;
+    }
+
+    /// <summary>Puts a request in its target activation's mailbox, activating the grain if needed.</summary>
+    public void Dispatch<TResult>(GrainReference target, GrainRequest<TResult> request)
+    {
+        if (_stopped)
+        {
+            request.TryFail(new InvalidOperationException($"The silo has stopped; the call to {target} was not sent."));
+            return;
+        }
+
+        if (Options.SerializeCalls)
+        {
+            GrainRequest<TResult> copy;
+            try
+            {
+                copy = CallSerializer.CopyRequest(request, JsonOptions);
+            }
+            catch (Exception exception)
+            {
+                request.TryFail(exception);
+                return;
+            }
+
+            copy.ReplyTo = request;
+            request = copy;
+        }
+
+        var activation = target.CachedActivation;
+        if (activation is null || activation.State == ActivationState.Invalid)
+        {
+            activation = Directory.GetOrCreate(this, target.GrainId, ClassForTypeName(target.GrainId.Type));
+            target.CachedActivation = activation;
+        }
+
+        activation.Enqueue(request);
+    }
+
+    /// <summary>Delivers a request by identity (forwarding, reminders, streams).</summary>
+    public void Route(GrainRequest request)
+    {
+        if (_stopped)
+        {
+            request.TryFail(new InvalidOperationException($"The silo has stopped; the request to {request.TargetId} was dropped."));
+            return;
+        }
+
+        GrainClassInfo classInfo;
+        try
+        {
+            classInfo = ClassForTypeName(request.TargetId.Type);
+        }
+        catch (InvalidOperationException exception)
+        {
+            request.TryFail(exception);
+            return;
+        }
+
+        Directory.GetOrCreate(this, request.TargetId, classInfo).Enqueue(request);
+    }
+
+    public void OnActivated(ActivationData activation) => Activated?.Invoke(activation);
+
+    public void OnDeactivated(ActivationData activation) => Deactivated?.Invoke(activation);
+
+    /// <summary>Deactivates every activation (running <c>OnDeactivateAsync</c>) and stops accepting calls.</summary>
+    public async Task StopAsync(CancellationToken cancellationToken)
+    {
+        if (!_active)
+        {
+            return;
+        }
+
+        _active = false;
+        _stopped = true;
+        var remaining = new List<Task>();
+        foreach (var activation in Directory.All)
+        {
+            remaining.Add(activation.DeactivateForShutdownAsync());
+        }
+
+        try
+        {
+            await Task.WhenAll(remaining).WaitAsync(Options.DeactivationTimeout, cancellationToken);
+        }
+        catch (TimeoutException)
+        {
+            Log.ShutdownDeactivationTimedOut(Logger, remaining.Count(t => !t.IsCompleted));
+        }
+
+        await _stopping.CancelAsync();
+        if (_sweeper is not null)
+        {
+            await _sweeper.ConfigureAwait(false);
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(CancellationToken.None);
+        _stopping.Dispose();
+    }
+
+    private void AddGrainClass(GrainClassInfo info)
+    {
+        if (!_classesByTypeName.TryAdd(info.TypeName, info))
+        {
+            throw new InvalidOperationException(
+                $"Grain classes {_classesByTypeName[info.TypeName].GrainClass.FullName} and {info.GrainClass.FullName} " +
+                $"share the grain type name '{info.TypeName}'; give one a [GrainType] name.");
+        }
+
+        foreach (var grainInterface in info.Interfaces)
+        {
+            if (!_classesByInterface.TryAdd(grainInterface, info))
+            {
+                throw new InvalidOperationException(
+                    $"Grain interface {grainInterface.FullName} is implemented by both " +
+                    $"{_classesByInterface[grainInterface].GrainClass.FullName} and {info.GrainClass.FullName}.");
+            }
+        }
+    }
+
+    // One loop serves call timeouts (fine-grained) and idle collection (coarse), so the runtime has one
+    // background thread of its own whatever the number of activations.
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        var period = TimeSpan.FromMilliseconds(Math.Clamp(Options.CallTimeout.TotalMilliseconds / 4, 10, 1000));
+        var collectionAgeMs = (long)Options.CollectionAge.TotalMilliseconds;
+        var quantumMs = (long)Options.CollectionQuantum.TotalMilliseconds;
+        var nextCollectionMs = Environment.TickCount64 + quantumMs;
+        using var timer = new PeriodicTimer(period);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(cancellationToken))
+            {
+                var now = Environment.TickCount64;
+                var collect = now >= nextCollectionMs;
+                foreach (var activation in Directory.All)
+                {
+                    activation.SweepExpired(now, Options.CallTimeout);
+                    if (collect && activation.IsIdleLongerThan(now, collectionAgeMs))
+                    {
+                        activation.CollectIfIdle(collectionAgeMs);
+                    }
+                }
+
+                if (collect)
+                {
+                    nextCollectionMs = now + quantumMs;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Shutdown.
+        }
+    }
+
+    internal static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Silo {SiloName} started with {GrainClassCount} grain classes")]
+        public static partial void SiloStarted(ILogger logger, string siloName, int grainClassCount);
+
+        [LoggerMessage(2, LogLevel.Warning, "Activation of grain {GrainId} failed")]
+        public static partial void ActivationFailed(ILogger logger, GrainId grainId, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "OnDeactivateAsync of grain {GrainId} failed")]
+        public static partial void DeactivationFailed(ILogger logger, GrainId grainId, Exception? exception);
+
+        [LoggerMessage(4, LogLevel.Error, "A callback posted by grain {GrainId} threw")]
+        public static partial void UnhandledCallbackException(ILogger logger, GrainId grainId, Exception exception);
+
+        [LoggerMessage(5, LogLevel.Warning, "Shutdown gave up waiting for {Count} activations to deactivate")]
+        public static partial void ShutdownDeactivationTimedOut(ILogger logger, int count);
+
+        [LoggerMessage(6, LogLevel.Error, "Timer callback of grain {GrainId} threw")]
+        public static partial void TimerCallbackFailed(ILogger logger, GrainId grainId, Exception exception);
+    }
+}
