@@ -89,10 +89,16 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     /// <summary>Raised after an activation was removed (diagnostics).</summary>
     public event Action<ActivationData>? Deactivated;
 
-    public static JsonSerializerOptions CreateJsonOptions(IGrainFactory factory) => new(JsonSerializerDefaults.Web)
+    public static JsonSerializerOptions CreateJsonOptions(IGrainFactory factory)
     {
-        Converters = { new GrainReferenceJsonConverterFactory(factory), new JsonStringEnumConverter() },
-    };
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
+        {
+            TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+            Converters = { new GrainReferenceJsonConverterFactory(factory), new JsonStringEnumConverter() },
+        };
+        options.MakeReadOnly();
+        return options;
+    }
 
     public GrainClassInfo ClassForInterface(Type grainInterface) =>
         _classesByInterface.TryGetValue(grainInterface, out var info)
@@ -227,6 +233,21 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
         if (_sweeper is not null)
         {
             await _sweeper.ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Stops at once without deactivating anything, as a crash would: no <c>OnDeactivateAsync</c>, no state
+    /// written, queued requests fail. Used by tests that prove recovery from the durable record.
+    /// </summary>
+    public void Abort()
+    {
+        _active = false;
+        _stopped = true;
+        _stopping.Cancel();
+        foreach (var activation in Directory.All)
+        {
+            activation.Abort();
         }
     }
 

@@ -146,6 +146,28 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         return _deactivated.Task;
     }
 
+    /// <summary>Silo crash: drop everything without running grain code again.</summary>
+    public void Abort()
+    {
+        _state = ActivationState.Invalid;
+        Runtime.Directory.Remove(this);
+        lock (this)
+        {
+            foreach (var timer in _timers?.ToArray() ?? [])
+            {
+                timer.Dispose();
+            }
+        }
+
+        foreach (var request in TakeAllQueued())
+        {
+            request.TryFail(new InvalidOperationException($"The silo hosting {GrainId} was aborted."));
+        }
+
+        _running0?.TryFail(new InvalidOperationException($"The silo hosting {GrainId} was aborted."));
+        _deactivated?.TrySetResult();
+    }
+
     public void AddTimer(GrainTimer timer) => (_timers ??= []).Add(timer);
 
     public void RemoveTimer(GrainTimer timer) => _timers?.Remove(timer);
@@ -291,6 +313,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     private void RunTurns()
     {
+        var idle = false;
         for (var budget = TurnBudget; budget > 0; budget--)
         {
             IActivationWorkItem? item = null;
@@ -310,21 +333,27 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
             if (!TryStartNext())
             {
+                idle = true;
                 break;
             }
         }
 
-        lock (this)
+        if (idle)
         {
-            // Stay scheduled while anything could make progress; the re-check under the lock is what
-            // guarantees a message enqueued during this run is not stranded.
-            if ((_workItems?.Count ?? 0) == 0 && (_incoming?.Count ?? 0) == 0)
+            lock (this)
             {
-                _scheduled = false;
-                return;
+                // Nothing could start. Go idle unless something arrived meanwhile; the re-check under the lock
+                // is what guarantees a message enqueued during this run is not stranded. Waiting requests need
+                // no run now: what unblocks them (a completion) arrives as a work item and schedules one.
+                if ((_workItems?.Count ?? 0) == 0 && (_incoming?.Count ?? 0) == 0)
+                {
+                    _scheduled = false;
+                    return;
+                }
             }
         }
 
+        // Out of budget (or more arrived): stay scheduled, but let other activations have the thread first.
         ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 

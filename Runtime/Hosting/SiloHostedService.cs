@@ -35,4 +35,11 @@ internal sealed class SiloHostedService(
         await reminders.DisposeAsync();
         await runtime.StopAsync(cancellationToken);
     }
+
+    /// <summary>Crash-stop for tests: reminders and activations vanish without any grain code running.</summary>
+    public async Task AbortAsync()
+    {
+        await reminders.DisposeAsync();
+        runtime.Abort();
+    }
 }

@@ -10,7 +10,8 @@ namespace VibeCoder.Runtime.Invocation;
 internal static class GrainProxyRegistry
 {
     private static readonly ConcurrentDictionary<Type, Func<GrainReferenceShared, GrainId, GrainReference>> Proxies = new();
-    private static readonly ConcurrentDictionary<Assembly, bool> LoadedAssemblies = new();
+    private static readonly HashSet<Assembly> LoadedAssemblies = [];
+    private static readonly Lock LoadLock = new();
 
     public static Func<GrainReferenceShared, GrainId, GrainReference> Get(Type grainInterface)
     {
@@ -29,15 +30,19 @@ internal static class GrainProxyRegistry
 
     private static void Load(Assembly assembly)
     {
-        if (!LoadedAssemblies.TryAdd(assembly, true))
+        // Under a lock, so a second caller cannot see the assembly as loaded before its proxies are registered.
+        lock (LoadLock)
         {
-            return;
-        }
+            if (!LoadedAssemblies.Add(assembly))
+            {
+                return;
+            }
 
-        var registry = new Registry();
-        foreach (var attribute in assembly.GetCustomAttributes<GrainProxyProviderAttribute>())
-        {
-            ((IGrainProxyProvider)Activator.CreateInstance(attribute.ProviderType)!).Register(registry);
+            var registry = new Registry();
+            foreach (var attribute in assembly.GetCustomAttributes<GrainProxyProviderAttribute>())
+            {
+                ((IGrainProxyProvider)Activator.CreateInstance(attribute.ProviderType)!).Register(registry);
+            }
         }
     }
 

@@ -78,6 +78,11 @@ internal static class ContractValidator
             throw NotSerializable(type, where, "this kind of value cannot be sent between processes");
         }
 
+        if (type.IsGenericType && type.FullName?.StartsWith("System.ValueTuple`", StringComparison.Ordinal) == true)
+        {
+            throw NotSerializable(type, where, "tuple items are fields, which JSON drops; use a record");
+        }
+
         JsonTypeInfo info;
         try
         {

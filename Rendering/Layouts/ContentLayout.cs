@@ -1,0 +1,33 @@
+using VibeCoder.Rendering.Text;
+
+namespace VibeCoder.Rendering.Layouts;
+
+/// <summary>A point: a large accent number with a rule, the heading, then the paragraph.</summary>
+internal static class ContentLayout
+{
+    public static void Paint(SlideCanvas canvas, SlidePage page, double contentBottom)
+    {
+        var palette = canvas.Palette;
+        PixelRect safe = canvas.SafeArea;
+        double scale = canvas.Height / 1350.0;
+
+        canvas.FillGlow(canvas.Width + 40, canvas.Height * 0.05, 560 * scale, palette.Accent, 0.22);
+        canvas.DotGrid(safe.Right - (5 * 30) + 4, contentBottom - (3 * 30) + 6, 6, 4, 30, 3.5, palette.Accent, 0.35);
+
+        double top = safe.Y;
+        double numberBottom = PointHeader.Paint(canvas, page, top);
+
+        const double headingGap = 44;
+        const double bodyGap = 36;
+        double available = contentBottom - numberBottom - headingGap;
+        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 76 * Math.Sqrt(scale), 40, LineSpacing: 1.05f, Condensed: true);
+        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 42 * Math.Sqrt(scale), 24, LineSpacing: 1.38f);
+
+        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.42);
+        double headingTop = numberBottom + headingGap;
+        canvas.DrawText(heading, safe.X, headingTop, palette.Text);
+
+        double bodyTop = headingTop + heading.Height + bodyGap;
+        canvas.FitAndDraw(page.Body, bodyStyle, safe.X, bodyTop, safe.Width, contentBottom - bodyTop, palette.Text, 0.86);
+    }
+}

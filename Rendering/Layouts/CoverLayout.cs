@@ -1,0 +1,70 @@
+using VibeCoder.Rendering.Native;
+using VibeCoder.Rendering.Text;
+
+namespace VibeCoder.Rendering.Layouts;
+
+/// <summary>
+/// The hook: a bold accent shape at the top, a very large heading anchored low with a subtitle under it, and a
+/// "Swipe →" pill inviting the next slide.
+/// </summary>
+internal static class CoverLayout
+{
+    public static void Paint(SlideCanvas canvas, SlidePage page, double contentBottom)
+    {
+        var palette = canvas.Palette;
+        PixelRect safe = canvas.SafeArea;
+        double scale = canvas.Height / 1350.0;
+
+        // Decoration: a large accent disc bleeding off the top-right corner, an echoing ring and a dot texture.
+        canvas.FillGlow(canvas.Width * 0.78, canvas.Height * 0.12, 620 * scale, palette.Accent, 0.32);
+        canvas.FillCircle(canvas.Width - 70, 190 * scale, 230 * scale, palette.Accent);
+        canvas.StrokeCircle(canvas.Width - 70, 190 * scale, 300 * scale, 3, palette.Accent, 0.55);
+        canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);
+
+        double pillBottom = PaintSwipePill(canvas, page, contentBottom);
+
+        double top = canvas.Height * 0.36;
+        double bottom = pillBottom - (72 * scale);
+        const double barHeight = 14;
+        const double barGap = 40;
+        const double headingGap = 32;
+        double available = bottom - top - barHeight - barGap;
+
+        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 124 * Math.Sqrt(scale), 52, LineSpacing: 1.02f, Condensed: true);
+        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 44, 28, LineSpacing: 1.3f);
+
+        double headingShare = page.Body.Length == 0 ? 1 : 0.68;
+        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, available * headingShare);
+        double bodyRoom = available - heading.Height - (page.Body.Length == 0 ? 0 : headingGap);
+        using FittedText body = canvas.Fit(page.Body, bodyStyle, safe.Width * 0.92, bodyRoom);
+
+        double bodyTop = bottom - body.Height;
+        double headingTop = bodyTop - (body.IsEmpty ? 0 : headingGap) - heading.Height;
+        double barTop = headingTop - barGap - barHeight;
+
+        canvas.FillRoundedRect(safe.X, barTop, 120, barHeight, barHeight / 2, palette.Accent);
+        canvas.DrawText(heading, safe.X, headingTop, palette.Text);
+        canvas.DrawText(body, safe.X, bodyTop, palette.Muted);
+    }
+
+    // A pill-shaped "Swipe →" at the bottom right of the content area; returns its top edge.
+    private static double PaintSwipePill(SlideCanvas canvas, SlidePage page, double contentBottom)
+    {
+        var palette = canvas.Palette;
+        PixelRect safe = canvas.SafeArea;
+        const double height = 76;
+        const double padding = 34;
+        const double arrowLength = 34;
+        const double arrowGap = 18;
+        var style = new TextStyle(palette.BodyFamily, 700, 30, 30, MaxLines: 1);
+
+        using FittedText label = canvas.Fit(page.SwipeLabel, style, 360, height);
+        double width = padding + label.Width + arrowGap + arrowLength + padding;
+        double left = safe.Right - width;
+        double top = contentBottom - height;
+        canvas.FillRoundedRect(left, top, width, height, height / 2, palette.Accent);
+        canvas.DrawText(label, left + padding - label.Inset - label.Extents.X, top + ((height - label.Height) / 2), palette.OnAccent);
+        Shapes.Arrow(canvas, left + padding + label.Width + arrowGap, top + (height / 2), arrowLength, 4, palette.OnAccent);
+        return top;
+    }
+}

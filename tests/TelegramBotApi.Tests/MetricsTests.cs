@@ -1,0 +1,54 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+using VibeCoder.Telegram.Tests.Infrastructure;
+using VibeCoder.TestServers.Telegram;
+
+namespace VibeCoder.Telegram.Tests;
+
+public sealed class MetricsTests : IClassFixture<StandInFixture>
+{
+    private readonly BotApiStandInServer _server;
+
+    public MetricsTests(StandInFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.Reset();
+    }
+
+    [Fact]
+    public async Task CallsCounter_RetryThenSuccessThenFailure_CountsEachAttemptByResult()
+    {
+        await using var harness = ClientHarness.Create(_server.BaseAddress);
+        var meterFactory = harness.Services.GetRequiredService<IMeterFactory>();
+        var measurements = new List<(string Method, string Result, long Value)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, meterListener) =>
+            {
+                if (instrument.Name == "vibecoder.telegram.api.calls" && ReferenceEquals(instrument.Meter.Scope, meterFactory))
+                {
+                    meterListener.EnableMeasurementEvents(instrument);
+                }
+            },
+        };
+        listener.SetMeasurementEventCallback<long>((_, value, tags, _) =>
+        {
+            var tagMap = tags.ToArray().ToDictionary(tag => tag.Key, tag => tag.Value?.ToString());
+            lock (measurements)
+            {
+                measurements.Add((tagMap["method"]!, tagMap["result"]!, value));
+            }
+        });
+        listener.Start();
+        _server.InjectFailures("getMe", 1, BotApiFailure.ServerError(502));
+        _server.InjectFailures("sendMessage", 1, BotApiFailure.BadRequest("chat not found"));
+
+        await harness.Client.GetMeAsync().WaitAsync(TestFiles.Timeout);
+        await Assert.ThrowsAsync<TelegramApiException>(() => harness.Client.SendMessageAsync(1, "x").WaitAsync(TestFiles.Timeout));
+
+        lock (measurements)
+        {
+            Assert.Equal([("getMe", "retried", 1L), ("getMe", "ok", 1L), ("sendMessage", "400", 1L)], measurements);
+        }
+    }
+}

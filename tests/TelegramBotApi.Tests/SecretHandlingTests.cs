@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VibeCoder.Telegram.Tests.Infrastructure;
+using VibeCoder.TestServers.Telegram;
+
+namespace VibeCoder.Telegram.Tests;
+
+/// <summary>The token is part of every request URL; it must not leak into logs, traces or exceptions.</summary>
+public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
+{
+    private const long ChatId = 9901;
+    private readonly BotApiStandInServer _server;
+
+    public SecretHandlingTests(StandInFixture fixture)
+    {
+        _server = fixture.Server;
+        _server.Reset();
+    }
+
+    [Fact]
+    public async Task Logs_SuccessRetriesAndFailures_NeverContainTheToken()
+    {
+        await using var harness = ClientHarness.Create(_server.BaseAddress);
+        _server.InjectFailures("sendMessage", 1, BotApiFailure.TooManyRequests(1));
+        _server.InjectFailures("getMe", 1, BotApiFailure.ServerError());
+        _server.InjectFailures("deleteMessage", 1, BotApiFailure.BlockedByUser());
+
+        await harness.Client.SendMessageAsync(ChatId, "hello").WaitAsync(TestFiles.Timeout);
+        await harness.Client.GetMeAsync().WaitAsync(TestFiles.Timeout);
+        await Assert.ThrowsAsync<TelegramUserBlockedException>(() => harness.Client.DeleteMessageAsync(ChatId, 1).WaitAsync(TestFiles.Timeout));
+        await Assert.ThrowsAsync<TelegramApiException>(() => harness.Client.EditMessageTextAsync(ChatId, 404, "x").WaitAsync(TestFiles.Timeout));
+
+        // The retries and failures were logged (so the capture works) without the token or the URL path.
+        Assert.Contains(harness.Logs.Entries, entry => entry.Contains("Telegram sendMessage attempt 1 failed (429)"));
+        Assert.Contains(harness.Logs.Entries, entry => entry.Contains("chat 9901 is no longer reachable"));
+        Assert.DoesNotContain(_server.Token, harness.Logs.AllText);
+        Assert.DoesNotContain("/bot", harness.Logs.AllText);
+    }
+
+    [Fact]
+    public async Task Logs_DefaultHttpClientLogging_WouldLeakTheToken()
+    {
+        // The control for the test above: a factory client with its default logging writes the URL, token included.
+        var logs = new LogCapture();
+        await using var services = new ServiceCollection()
+            .AddLogging(logging => logging.AddProvider(logs).SetMinimumLevel(LogLevel.Trace))
+            .AddHttpClient()
+            .BuildServiceProvider();
+        var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("plain");
+
+        using var response = await http.PostAsync(new Uri(_server.BaseAddress, $"bot{_server.Token}/getMe"), null).WaitAsync(TestFiles.Timeout);
+
+        Assert.Contains(_server.Token, logs.AllText);
+    }
+
+    [Fact]
+    public async Task Exceptions_ApiErrorAndUnreachableServer_NeverContainTheToken()
+    {
+        var deadServer = await BotApiStandInServer.StartAsync();
+        var deadAddress = deadServer.BaseAddress;
+        await deadServer.DisposeAsync();
+        await using var harness = ClientHarness.Create(_server.BaseAddress);
+        await using var unreachable = ClientHarness.Create(deadAddress, options => options.MaxAttempts = 2);
+        _server.InjectFailures("getMe", 1, new BotApiFailure(401, "Unauthorized"));
+
+        var apiError = await Assert.ThrowsAsync<TelegramApiException>(() => harness.Client.GetMeAsync().WaitAsync(TestFiles.Timeout));
+        var networkError = await Assert.ThrowsAsync<HttpRequestException>(() => unreachable.Client.GetMeAsync().WaitAsync(TestFiles.Timeout));
+
+        Assert.Contains("getMe", networkError.Message);
+        Assert.DoesNotContain(_server.Token, apiError.ToString());
+        Assert.DoesNotContain(_server.Token, networkError.ToString());
+        Assert.DoesNotContain(_server.Token, unreachable.Logs.AllText);
+    }
+
+    [Fact]
+    public async Task Traces_ApiCall_HaveTheMethodButNotTheToken()
+    {
+        var activities = new List<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name == "VibeCoder.Telegram",
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (activities)
+                {
+                    activities.Add(activity);
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var harness = ClientHarness.Create(_server.BaseAddress);
+
+        await harness.Client.SendMessageAsync(ChatId, "traced").WaitAsync(TestFiles.Timeout);
+
+        Activity[] seen;
+        lock (activities)
+        {
+            seen = [.. activities];
+        }
+
+        var span = Assert.Single(seen, activity => activity.DisplayName == "telegram sendMessage" && activity.GetTagItem("telegram.attempts") is 1);
+        Assert.Equal("sendMessage", span.GetTagItem("telegram.method"));
+        Assert.All(seen.SelectMany(activity => activity.TagObjects), tag => Assert.DoesNotContain(_server.Token, tag.Value?.ToString() ?? ""));
+    }
+}

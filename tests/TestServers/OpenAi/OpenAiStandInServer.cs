@@ -1,0 +1,181 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace VibeCoder.TestServers.OpenAi;
+
+/// <summary>
+/// A real HTTP server on 127.0.0.1 that answers OpenAI chat completion requests from a queue of scripted responses
+/// (success, 429 with Retry-After, 5xx, slow answers, malformed content) and records every request it receives.
+/// </summary>
+/// <remarks>
+/// Point the SDK's endpoint at <see cref="BaseUrl"/> (ends in "/v1", like the official one); the server answers
+/// <c>POST …/chat/completions</c> under any prefix, so a base URL without "/v1" works too. When the queue is empty it
+/// answers with <see cref="WhenEmpty"/>. Thread-safe.
+/// </remarks>
+public sealed class OpenAiStandInServer : IAsyncDisposable
+{
+    private readonly Lock _lock = new();
+    private readonly Queue<ScriptedChatResponse> _script = new();
+    private readonly List<RecordedChatRequest> _requests = [];
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly WebApplication _app;
+    private ScriptedChatResponse _whenEmpty = DefaultWhenEmpty;
+    private int _completionNumber;
+
+    private OpenAiStandInServer(WebApplication app)
+    {
+        _app = app;
+        _app.Run(HandleAsync);
+    }
+
+    private static ScriptedChatResponse DefaultWhenEmpty { get; } = ScriptedChatResponse.Error(500, "No scripted response left.");
+
+    /// <summary>The server's root, e.g. http://127.0.0.1:41234/.</summary>
+    public Uri Root { get; private set; } = null!;
+
+    /// <summary>The OpenAI-style base URL to give the SDK, e.g. http://127.0.0.1:41234/v1.</summary>
+    public Uri BaseUrl { get; private set; } = null!;
+
+    /// <summary>The answer given when the queue is empty; by default a 500 saying so.</summary>
+    public ScriptedChatResponse WhenEmpty
+    {
+        get { lock (_lock) { return _whenEmpty; } }
+        set { lock (_lock) { _whenEmpty = value ?? DefaultWhenEmpty; } }
+    }
+
+    /// <summary>The requests received so far, in arrival order (a snapshot).</summary>
+    public IReadOnlyList<RecordedChatRequest> Requests
+    {
+        get { lock (_lock) { return [.. _requests]; } }
+    }
+
+    /// <summary>Starts a server on a free loopback port.</summary>
+    /// <param name="cancellationToken">Cancels the start.</param>
+    /// <returns>The running server; dispose it to stop.</returns>
+    public static async Task<OpenAiStandInServer> StartAsync(CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(OpenAiStandInServer).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var server = new OpenAiStandInServer(builder.Build());
+        await server._app.StartAsync(cancellationToken).ConfigureAwait(false);
+
+        // Port 0 asks the OS for a free port; the bound address is known only once Kestrel listens.
+        server.Root = new Uri(server._app.Urls.Single().TrimEnd('/') + "/");
+        server.BaseUrl = new Uri(server.Root, "v1");
+        return server;
+    }
+
+    /// <summary>Queues answers for the next requests, in order.</summary>
+    /// <param name="responses">The answers.</param>
+    public void Enqueue(params ScriptedChatResponse[] responses)
+    {
+        ArgumentNullException.ThrowIfNull(responses);
+        lock (_lock)
+        {
+            foreach (var response in responses)
+            {
+                _script.Enqueue(response);
+            }
+        }
+    }
+
+    /// <summary>Forgets queued answers and recorded requests and restores the default <see cref="WhenEmpty"/>.</summary>
+    public void Reset()
+    {
+        lock (_lock)
+        {
+            _script.Clear();
+            _requests.Clear();
+            _whenEmpty = DefaultWhenEmpty;
+        }
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        // Release answers still waiting out a scripted delay, so stopping never waits for them.
+        await _stopping.CancelAsync().ConfigureAwait(false);
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        await _app.StopAsync(timeout.Token).ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+        _stopping.Dispose();
+    }
+
+    private async Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        if (!HttpMethods.IsPost(request.Method) || !request.Path.Value!.EndsWith("/chat/completions", StringComparison.Ordinal))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+
+        using var reader = new StreamReader(request.Body);
+        var body = await reader.ReadToEndAsync(context.RequestAborted).ConfigureAwait(false);
+        var recorded = new RecordedChatRequest(request.Method, request.Path.Value, request.Headers.Authorization.FirstOrDefault(), body);
+        ScriptedChatResponse answer;
+        int number;
+        lock (_lock)
+        {
+            _requests.Add(recorded);
+            answer = _script.Count > 0 ? _script.Dequeue() : _whenEmpty;
+            number = ++_completionNumber;
+        }
+
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping.Token);
+            try
+            {
+                await Task.Delay(answer.Delay, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client gave up (its timeout) or the server is stopping: nobody is left to answer.
+                return;
+            }
+        }
+
+        context.Response.StatusCode = answer.Status;
+        context.Response.ContentType = "application/json";
+        foreach (var (name, value) in answer.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        var responseBody = answer.RawBody ?? CompletionBody(answer, recorded.Model ?? "stand-in-model", number);
+        await context.Response.WriteAsync(responseBody, context.RequestAborted).ConfigureAwait(false);
+    }
+
+    private static string CompletionBody(ScriptedChatResponse answer, string model, int number) => JsonSerializer.Serialize(new
+    {
+        id = $"chatcmpl-standin-{number}",
+        @object = "chat.completion",
+        created = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+        model,
+        choices = new[]
+        {
+            new
+            {
+                index = 0,
+                message = new { role = "assistant", content = answer.Content, refusal = (string?)null },
+                finish_reason = "stop",
+                logprobs = (object?)null,
+            },
+        },
+        usage = new
+        {
+            prompt_tokens = answer.PromptTokens,
+            completion_tokens = answer.CompletionTokens,
+            total_tokens = answer.PromptTokens + answer.CompletionTokens,
+        },
+    });
+}
