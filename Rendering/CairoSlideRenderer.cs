@@ -20,10 +20,11 @@ public sealed partial class CairoSlideRenderer : ISlideRenderer
     /// <summary>No text comes closer than this many pixels to any edge of a slide.</summary>
     public const int SafeMargin = SlideCanvas.SafeMargin;
 
-    // The warning about missing glyphs is about the machine (an absent font), not the request: say it once.
-    private static int s_missingGlyphsReported;
-
     private readonly ILogger<CairoSlideRenderer> _logger;
+
+    // The warning about missing glyphs is about the machine (an absent font), not the request: say it once
+    // (per renderer, which DI makes a singleton: once per process).
+    private int _missingGlyphsReported;
 
     /// <summary>Creates a renderer that logs nowhere (tests, tools).</summary>
     public CairoSlideRenderer()
@@ -184,7 +185,7 @@ public sealed partial class CairoSlideRenderer : ISlideRenderer
 
     private void ReportStripped(int strippedCharacters)
     {
-        if (strippedCharacters > 0 && Interlocked.Exchange(ref s_missingGlyphsReported, 1) == 0)
+        if (strippedCharacters > 0 && Interlocked.Exchange(ref _missingGlyphsReported, 1) == 0)
         {
             Log.MissingGlyphsStripped(_logger, strippedCharacters);
         }
@@ -193,7 +194,7 @@ public sealed partial class CairoSlideRenderer : ISlideRenderer
     private static partial class Log
     {
         [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
-            Message = "Dropped {Count} characters that no installed font can draw (emoji need the Debian package fonts-noto-color-emoji); this warning is shown once per process")]
+            Message = "Dropped {Count} characters that no installed font can draw (emoji need the Debian package fonts-noto-color-emoji); this warning is shown once")]
         public static partial void MissingGlyphsStripped(ILogger logger, int count);
     }
 }

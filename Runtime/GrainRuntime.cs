@@ -125,7 +125,6 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
         var task = request.TypedTask;
         request.TargetId = target.GrainId;
         request.DeadlineMs = Environment.TickCount64 + _callTimeoutMs;
-        request.Context = RequestContext.Export();
         var caller = ActivationData.Current;
         if (caller is not null)
         {
@@ -150,6 +149,8 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
             return;
         }
 
+        // Captured here, at the end of the outgoing filter chain, so values the filters set travel too.
+        request.Context = RequestContext.Export();
         if (Options.SerializeCalls)
         {
             GrainRequest<TResult> copy;

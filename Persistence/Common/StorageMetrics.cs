@@ -33,7 +33,7 @@ internal static class StorageMetrics
             { "outcome", outcome },
         };
         Duration.Record(Stopwatch.GetElapsedTime(measurement.StartedAt).TotalMilliseconds, tags);
-        if (ReferenceEquals(outcome, StorageOutcome.Error))
+        if (outcome == StorageOutcome.Error)
         {
             Errors.Add(1, tags);
         }
@@ -46,21 +46,4 @@ internal static class StorageMetrics
         OperationCanceledException => StorageOutcome.Cancelled,
         _ => StorageOutcome.Error,
     };
-}
-
-/// <summary>Values of the <c>outcome</c> tag.</summary>
-internal static class StorageOutcome
-{
-    public const string Ok = "ok";
-    public const string Conflict = "conflict";
-    public const string Cancelled = "cancelled";
-    public const string Error = "error";
-}
-
-/// <summary>One storage operation being timed; finish it with <see cref="Succeeded"/> or <see cref="Failed"/>.</summary>
-internal readonly record struct StorageMeasurement(string Provider, string Operation, long StartedAt)
-{
-    public void Succeeded() => StorageMetrics.Record(this, StorageOutcome.Ok);
-
-    public void Failed(Exception exception) => StorageMetrics.Record(this, StorageMetrics.OutcomeOf(exception));
 }

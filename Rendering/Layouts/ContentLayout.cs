@@ -20,8 +20,8 @@ internal static class ContentLayout
         const double headingGap = 44;
         const double bodyGap = 36;
         double available = contentBottom - numberBottom - headingGap;
-        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 76 * Math.Sqrt(scale), 40, LineSpacing: 1.05f, Condensed: true);
-        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 42 * Math.Sqrt(scale), 24, LineSpacing: 1.38f);
+        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 80 * Math.Sqrt(scale), 40, LineSpacing: 1.05f, Condensed: true);
+        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 46 * Math.Sqrt(scale), 24, LineSpacing: 1.38f);
 
         using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.42);
         double headingTop = numberBottom + headingGap;

@@ -16,14 +16,18 @@ internal static class CoverLayout
         double scale = canvas.Height / 1350.0;
 
         // Decoration: a large accent disc bleeding off the top-right corner, an echoing ring and a dot texture.
+        // Square slides have less height to spare, so the decoration shrinks faster than the slide.
+        double discScale = scale * scale;
+        double discCenterY = 190 * discScale;
+        double discRadius = 230 * discScale;
         canvas.FillGlow(canvas.Width * 0.78, canvas.Height * 0.12, 620 * scale, palette.Accent, 0.32);
-        canvas.FillCircle(canvas.Width - 70, 190 * scale, 230 * scale, palette.Accent);
-        canvas.StrokeCircle(canvas.Width - 70, 190 * scale, 300 * scale, 3, palette.Accent, 0.55);
+        canvas.FillCircle(canvas.Width - 70, discCenterY, discRadius, palette.Accent);
+        canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
         canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);
 
         double pillBottom = PaintSwipePill(canvas, page, contentBottom);
 
-        double top = canvas.Height * 0.36;
+        double top = Math.Max(canvas.Height * 0.3, discCenterY + discRadius + 40);
         double bottom = pillBottom - (72 * scale);
         const double barHeight = 14;
         const double barGap = 40;

@@ -56,7 +56,7 @@ internal static class ListLayout
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
         double minimumGap = 22 * scale;
-        double maximumGap = 48 * scale;
+        double maximumGap = 72 * scale;
         double room = bottom - top;
         const double minimumDisc = 40;
 
@@ -74,7 +74,7 @@ internal static class ListLayout
 
         items = items.GetRange(0, count);
         double perItem = (room - ((items.Count - 1) * minimumGap)) / items.Count;
-        double maxSize = 40 * Math.Sqrt(scale);
+        double maxSize = 44 * Math.Sqrt(scale);
         const double minSize = 22;
 
         // The disc is sized for the largest text; the text column starts after it.

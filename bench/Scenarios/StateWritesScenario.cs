@@ -62,10 +62,8 @@ internal static class StateWritesScenario
         var writers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(createWriter)).ConfigureAwait(false);
         try
         {
-            foreach (var writer in writers)
-            {
-                await writer.WriteAsync(ct).ConfigureAwait(false);
-            }
+            // Concurrently, so that a pooled provider's pool has grown to the concurrency before timing starts.
+            await Task.WhenAll(writers.Select(writer => writer.WriteAsync(ct))).ConfigureAwait(false);
 
             var clock = Stopwatch.StartNew();
             var runs = writers.Select(writer => Task.Run(() => RunWriterAsync(writer, clock, duration, ct), ct)).ToArray();

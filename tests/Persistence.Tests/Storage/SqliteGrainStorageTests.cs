@@ -25,6 +25,17 @@ public sealed class SqliteGrainStorageTests : GrainStorageConformanceTests
     }
 
     [Fact]
+    public async Task InitializeAsync_NewFileInAMissingDirectory_CreatesItInWriteAheadLogMode()
+    {
+        await using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={DatabasePath};Pooling=false");
+        await connection.OpenAsync().WithTimeout();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync().WithTimeout());
+    }
+
+    [Fact]
     public async Task WriteState_ThenNewProviderOnTheSameFile_ReadsIt()
     {
         var grainId = new GrainId("ProfileGrain", "restart");

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace VibeCoder.Bench;
+
+/// <summary>Common command-line settings of the scenarios.</summary>
+/// <param name="Seconds">How long a timed phase runs (default 10).</param>
+/// <param name="Count">A size override (grains, activations, …) or null for the scenario's default.</param>
+internal sealed record BenchArguments(double Seconds, int? Count)
+{
+    public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
+
+    public static BenchArguments Parse(string[] args)
+    {
+        double seconds = 10;
+        int? count = null;
+        for (var i = 0; i < args.Length - 1; i++)
+        {
+            switch (args[i])
+            {
+                case "--seconds":
+                    seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                case "--count":
+                    count = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+            }
+        }
+
+        return new BenchArguments(seconds, count);
+    }
+}

@@ -1,0 +1,29 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VibeCoder.Bench;
+
+// Each scenario prints progress to stderr and, as the last line of stdout, one JSON object with its figures
+// and a baseline measured in the same run, so the figure reads as a ratio on a noisy machine.
+var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, Task<JsonObject>>>(StringComparer.Ordinal)
+{
+    ["grain-calls"] = GrainCallsScenario.RunAsync,
+    ["activations"] = ActivationsScenario.RunAsync,
+};
+
+if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
+{
+    Console.Error.WriteLine($"usage: dotnet run -c Release --project bench -- <{string.Join("|", scenarios.Keys)}> [--seconds N]");
+    return 2;
+}
+
+using var cancellation = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancellation.Cancel();
+};
+
+var result = await run(BenchArguments.Parse(args.Skip(1).ToArray()), cancellation.Token);
+result["scenario"] ??= args[0];
+Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
+return 0;
