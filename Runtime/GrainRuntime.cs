@@ -25,6 +25,7 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly long _callTimeoutMs;
     private Task? _sweeper;
+    private long _coarseNowMs = Environment.TickCount64;
     private volatile bool _active;
     private volatile bool _stopped;
 
@@ -78,6 +79,13 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
 
     public ReminderService Reminders => field ??= Services.GetRequiredService<ReminderService>();
 
+    /// <summary>
+    /// <see cref="Environment.TickCount64"/> as of the sweeper's last tick: cheap enough to read on every call.
+    /// It lags by at most one sweep period (a quarter of the call timeout, at most a second), so a call times out
+    /// between <see cref="SiloOptions.CallTimeout"/> and 1.25× that.
+    /// </summary>
+    public long CoarseNowMs => Volatile.Read(ref _coarseNowMs);
+
     /// <summary>True between a completed start and the beginning of shutdown.</summary>
     public bool IsActive => _active;
 
@@ -124,7 +132,7 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     {
         var task = request.TypedTask;
         request.TargetId = target.GrainId;
-        request.DeadlineMs = Environment.TickCount64 + _callTimeoutMs;
+        request.DeadlineMs = CoarseNowMs + _callTimeoutMs;
         var caller = ActivationData.Current;
         if (caller is not null)
         {
@@ -200,6 +208,27 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
 
         Directory.GetOrCreate(this, request.TargetId, classInfo).Enqueue(request);
     }
+
+    /// <summary>
+    /// Runs <paramref name="invoke"/> against grain <paramref name="target"/> as a turn of its activation (activating
+    /// it if needed), never interleaved with requests; the task completes when the delegate's task did, or fails
+    /// with <see cref="TimeoutException"/> after the call timeout. Used by stream providers to deliver events.
+    /// </summary>
+    public Task InvokeAsync(GrainId target, string name, Func<object, Task> invoke)
+    {
+        var request = new DelegateRequest(name, invoke)
+        {
+            TargetId = target,
+            DeadlineMs = CoarseNowMs + _callTimeoutMs,
+            Context = RequestContext.Export(),
+        };
+        var task = request.TypedTask;
+        Route(request);
+        return task;
+    }
+
+    /// <summary>The grain class hosting a grain type name, or null.</summary>
+    public GrainClassInfo? FindClass(string typeName) => _classesByTypeName.GetValueOrDefault(typeName);
 
     public void OnActivated(ActivationData activation) => Activated?.Invoke(activation);
 
@@ -292,6 +321,7 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
             while (await timer.WaitForNextTickAsync(cancellationToken))
             {
                 var now = Environment.TickCount64;
+                Volatile.Write(ref _coarseNowMs, now);
                 var collect = now >= nextCollectionMs;
                 foreach (var activation in Directory.All)
                 {

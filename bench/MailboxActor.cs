@@ -3,7 +3,9 @@ namespace VibeCoder.Bench;
 /// <summary>
 /// The baseline of <c>grain-calls</c>: the least an actor can be — one queue and one worker per actor, a task
 /// per call, no identity, no directory, no timeouts, no lifecycle. Scheduled the way any lean mailbox is:
-/// the worker runs on the thread pool only while the queue has messages.
+/// the worker runs on the thread pool only while the queue has messages, and yields the thread after a fixed
+/// number of messages (the same 64 the runtime uses) — without that, a caller whose continuation runs inline
+/// keeps one actor on a core forever and the others starve, which no real actor system allows.
 /// </summary>
 internal sealed class MailboxActor : IThreadPoolWorkItem
 {
@@ -29,9 +31,11 @@ internal sealed class MailboxActor : IThreadPoolWorkItem
         return reply.Task;
     }
 
+    private const int Throughput = 64;
+
     public void Execute()
     {
-        while (true)
+        for (var budget = Throughput; budget > 0; budget--)
         {
             (int Value, TaskCompletionSource<int> Reply) message;
             lock (_queue)
@@ -46,5 +50,7 @@ internal sealed class MailboxActor : IThreadPoolWorkItem
             _calls++;
             message.Reply.SetResult(message.Value + 1);
         }
+
+        ThreadPool.UnsafeQueueUserWorkItem(this, preferLocal: false);
     }
 }

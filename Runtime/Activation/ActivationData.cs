@@ -52,7 +52,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         Runtime = runtime;
         GrainId = grainId;
         ClassInfo = classInfo;
-        LastActivityMs = Environment.TickCount64;
+        LastActivityMs = runtime.CoarseNowMs;
     }
 
     public GrainRuntime Runtime { get; }
@@ -174,8 +174,12 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     /// <inheritdoc />
     void IThreadPoolWorkItem.Execute() => RunTurns();
-    /// <summary>Called by the grain code's request when it enters grain code (sets the turn's ambient context).</summary>
-    public void EnterGrainCode(GrainRequest request)
+    /// <summary>
+    /// Called by a request as it enters grain code: installs the turn's ambient context. Returns whether the
+    /// request had to be marked in the async flow (it interleaves with others), which
+    /// <see cref="ExitGrainCode"/> must undo.
+    /// </summary>
+    public bool EnterGrainCode(GrainRequest request)
     {
         SynchronizationContext.SetSynchronizationContext(SyncContext);
         if (request.Context is not null)
@@ -183,18 +187,20 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             RequestContext.Import(request.Context);
         }
 
+        // The only request in flight is found through _bareRequest at no cost; interleaved ones need the
+        // async-local so each continuation knows its own request (for call-chain reentrancy).
         if (_runningCount > 1 || ClassInfo.IsReentrant)
         {
             InterleavedRequest.Value = request;
+            return true;
         }
-        else
-        {
-            _bareRequest = request;
-        }
+
+        _bareRequest = request;
+        return false;
     }
 
     /// <summary>Undoes <see cref="EnterGrainCode"/> once the request's synchronous part returned.</summary>
-    public void ExitGrainCode(GrainRequest request)
+    public void ExitGrainCode(GrainRequest request, bool interleaved)
     {
         SynchronizationContext.SetSynchronizationContext(null);
         if (request.Context is not null)
@@ -202,7 +208,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             RequestContext.Import(null);
         }
 
-        if (InterleavedRequest.Value is not null)
+        if (interleaved)
         {
             InterleavedRequest.Value = null;
         }
@@ -317,17 +323,34 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         for (var budget = TurnBudget; budget > 0; budget--)
         {
             IActivationWorkItem? item = null;
+            GrainRequest? request = null;
             lock (this)
             {
                 if (_workItems is { Count: > 0 } workItems)
                 {
                     item = workItems.Dequeue();
                 }
+                else if (_state == ActivationState.Valid && _runningCount == 0 && !_deactivateRequested
+                    && (_waiting?.Count ?? 0) == 0 && _incoming is { Count: > 0 } incoming)
+                {
+                    // The common case, decided under the same lock: nothing running or waiting, take the next message.
+                    request = incoming.Dequeue();
+                }
             }
 
             if (item is not null)
             {
                 item.Execute(this);
+                continue;
+            }
+
+            if (request is not null)
+            {
+                if (!request.IsCompleted)
+                {
+                    StartRequest(request);
+                }
+
                 continue;
             }
 
@@ -513,7 +536,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         }
 
         Volatile.Write(ref _runningCount, _runningCount + 1);
-        LastActivityMs = Environment.TickCount64;
+        LastActivityMs = Runtime.CoarseNowMs;
         if (Runtime.CallObserver is not null)
         {
             request.StartTimestamp = System.Diagnostics.Stopwatch.GetTimestamp();

@@ -39,7 +39,7 @@ public abstract class GrainRequest<TResult> : GrainRequest
     {
         Activation = activation;
         ValueTask<TResult> pending;
-        activation.EnterGrainCode(this);
+        var interleaved = activation.EnterGrainCode(this);
         try
         {
             pending = activation.Runtime.IncomingFilters.Length != 0 && !IsSystemRequest
@@ -48,13 +48,13 @@ public abstract class GrainRequest<TResult> : GrainRequest
         }
         catch (Exception exception)
         {
-            activation.ExitGrainCode(this);
+            activation.ExitGrainCode(this, interleaved);
             activation.OnRequestFinished(this, exception);
             Complete(default, exception);
             return;
         }
 
-        activation.ExitGrainCode(this);
+        activation.ExitGrainCode(this, interleaved);
         if (pending.IsCompleted)
         {
             CompleteFrom(activation, pending);

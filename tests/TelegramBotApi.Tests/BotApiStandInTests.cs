@@ -203,7 +203,7 @@ public sealed class BotApiStandInTests : IClassFixture<StandInFixture>, IDisposa
 
     private async Task<(HttpStatusCode Status, JsonNode Body)> PostAsync(string method, HttpContent content, string? token = null)
     {
-        using var response = await _http.PostAsync(new Uri(_server.BaseAddress, $"bot{token ?? _server.Token}/{method}"), content)
+        using var response = await _http.PostAsync(_server.MethodUri(method, token), content)
             .WaitAsync(TestFiles.Timeout);
         return (response.StatusCode, JsonNode.Parse(await response.Content.ReadAsStringAsync())!);
     }

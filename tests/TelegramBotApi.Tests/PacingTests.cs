@@ -123,7 +123,14 @@ public sealed class PacingTests : IClassFixture<StandInFixture>
     public async Task WaitAsync_AfterSweepInterval_DropsIdleChatsButKeepsBusyOnes()
     {
         var time = new ManualTimeProvider();
-        var options = new TelegramOptions { PacingSweepInterval = TimeSpan.FromSeconds(1), PerChatBurst = 3, PerChatMessagesPerSecond = 1 };
+        var options = new TelegramOptions
+        {
+            PacingSweepInterval = TimeSpan.FromSeconds(1),
+            PerChatBurst = 3,
+            PerChatMessagesPerSecond = 1,
+            GlobalBurst = 1000,
+            GlobalMessagesPerSecond = 1000,
+        };
         var pacer = new OutgoingMessagePacer(Options.Create(options), time);
         for (long chat = 1; chat <= 100; chat++)
         {

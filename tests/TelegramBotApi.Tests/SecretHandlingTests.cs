@@ -49,7 +49,7 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
             .BuildServiceProvider();
         var http = services.GetRequiredService<IHttpClientFactory>().CreateClient("plain");
 
-        using var response = await http.PostAsync(new Uri(_server.BaseAddress, $"bot{_server.Token}/getMe"), null).WaitAsync(TestFiles.Timeout);
+        using var response = await http.PostAsync(_server.MethodUri("getMe"), null).WaitAsync(TestFiles.Timeout);
 
         Assert.Contains(_server.Token, logs.AllText);
     }

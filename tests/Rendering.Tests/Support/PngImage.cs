@@ -129,13 +129,21 @@ internal sealed class PngImage
 
     public int DistinctColors()
     {
-        var colors = new HashSet<int>();
+        // A bit per 24-bit colour: 2 MB, and far faster than a hash set over 1.5 million pixels.
+        var seen = new ulong[(1 << 24) / 64];
+        int count = 0;
         for (int i = 0; i < Rgba.Length; i += 4)
         {
-            colors.Add(Rgba[i] | (Rgba[i + 1] << 8) | (Rgba[i + 2] << 16));
+            int color = Rgba[i] | (Rgba[i + 1] << 8) | (Rgba[i + 2] << 16);
+            ulong bit = 1UL << (color & 63);
+            if ((seen[color >> 6] & bit) == 0)
+            {
+                seen[color >> 6] |= bit;
+                count++;
+            }
         }
 
-        return colors.Count;
+        return count;
     }
 
     /// <summary>Pixels whose brightness differs from <paramref name="reference"/> by more than <paramref name="threshold"/> (0–255).</summary>
@@ -167,20 +175,41 @@ internal sealed class PngImage
 
     private static void Unfilter(byte filter, byte[] row, byte[] above, int bpp)
     {
-        for (int i = 0; i < row.Length; i++)
+        // One loop per filter type: the per-byte switch made decoding the slowest part of the suite.
+        switch (filter)
         {
-            int left = i >= bpp ? row[i - bpp] : 0;
-            int up = above[i];
-            int upperLeft = i >= bpp ? above[i - bpp] : 0;
-            row[i] = filter switch
-            {
-                0 => row[i],
-                1 => (byte)(row[i] + left),
-                2 => (byte)(row[i] + up),
-                3 => (byte)(row[i] + ((left + up) / 2)),
-                4 => (byte)(row[i] + Paeth(left, up, upperLeft)),
-                _ => throw new InvalidDataException($"Unknown filter {filter}."),
-            };
+            case 0:
+                break;
+            case 1:
+                for (int i = bpp; i < row.Length; i++)
+                {
+                    row[i] += row[i - bpp];
+                }
+
+                break;
+            case 2:
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] += above[i];
+                }
+
+                break;
+            case 3:
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] += (byte)(((i >= bpp ? row[i - bpp] : 0) + above[i]) / 2);
+                }
+
+                break;
+            case 4:
+                for (int i = 0; i < row.Length; i++)
+                {
+                    row[i] += (byte)Paeth(i >= bpp ? row[i - bpp] : 0, above[i], i >= bpp ? above[i - bpp] : 0);
+                }
+
+                break;
+            default:
+                throw new InvalidDataException($"Unknown filter {filter}.");
         }
     }
 

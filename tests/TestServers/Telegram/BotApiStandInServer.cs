@@ -85,6 +85,11 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
         return server;
     }
 
+    /// <summary>The URL of <paramref name="method"/>, <c>{BaseAddress}/bot{token}/{method}</c>, for tests that call the stand-in directly.</summary>
+    /// <param name="method">Bot API method name.</param>
+    /// <param name="token">The token to put in the URL; <see cref="Token"/> when null.</param>
+    public Uri MethodUri(string method, string? token = null) => new(BaseAddress, $"/bot{token ?? Token}/{method}");
+
     /// <summary>Waits until the recorded calls satisfy <paramref name="predicate"/> and returns them.</summary>
     /// <exception cref="TimeoutException">Not within <paramref name="timeout"/>; the message lists the calls seen.</exception>
     public Task<IReadOnlyList<BotApiCall>> WaitForCallsAsync(
