@@ -34,9 +34,16 @@ public static class TelegramServiceCollectionExtensions
         services.AddLogging();
         services.AddMetrics();
 
-        // The default HttpClient logging writes request URLs, and Bot API URLs contain the token: remove it.
-        // The timeout is per request (TelegramOptions.RequestTimeout plus any long-poll time), not per client.
+        // Bot API URLs contain the token. HttpClientFactory's logging writes request URLs, so it is removed; and
+        // .NET's own HTTP client spans carry url.full, so the handler is built without the diagnostics handler
+        // (no propagator). Our "telegram {method}" span stands in for them. The timeout is per request
+        // (TelegramOptions.RequestTimeout plus any long-poll time), not per client.
         services.AddHttpClient(TelegramApiTransport.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                ActivityHeadersPropagator = null,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+            })
             .RemoveAllLoggers();
 
         services.TryAddSingleton<TelegramInstrumentation>();

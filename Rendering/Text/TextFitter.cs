@@ -45,7 +45,7 @@ internal static unsafe class TextFitter
                 measurement = fitting.Shrink(measurement);
                 if (!measurement.Fits)
                 {
-                    measurement = fitting.Truncate(utf8);
+                    measurement = fitting.Truncate(utf8, measurement);
                     truncated = true;
                 }
             }
@@ -153,8 +153,21 @@ internal static unsafe class TextFitter
             double ratio = Math.Min(
                 maxHeight / Math.Max(1, atMax.Extents.Height),
                 maxWidth / Math.Max(1, atMax.Extents.Width + (2 * atMax.Inset)));
-            int probe = Math.Clamp((int)(style.MaxSize * Math.Sqrt(Math.Min(1, ratio))), low, high);
+            int estimate = (int)(style.MaxSize * Math.Sqrt(Math.Min(1, ratio)));
             Measurement? best = null;
+            if (estimate <= low)
+            {
+                // Far too much text (often hostile input): settle the minimum first, it usually fails too.
+                Measurement atMinimum = Measure(style.MinSize);
+                if (!atMinimum.Fits)
+                {
+                    return atMinimum;
+                }
+
+                best = atMinimum;
+            }
+
+            int probe = Math.Clamp(estimate, low, high);
             Measurement last = default;
             bool first = true;
 
@@ -186,9 +199,11 @@ internal static unsafe class TextFitter
         }
 
         /// <summary>At the minimum size, keeps the lines that fit and ends the last one with an ellipsis.</summary>
-        public Measurement Truncate(byte[] utf8)
+        /// <param name="utf8">The full text.</param>
+        /// <param name="last">The latest measurement; reused when it already is the full text at the minimum size.</param>
+        public Measurement Truncate(byte[] utf8, Measurement last)
         {
-            Measurement full = Measure(style.MinSize);
+            Measurement full = last.Size == style.MinSize ? last : Measure(style.MinSize);
             List<(int Start, int End, int Bottom)> lines = Lines();
             int top = full.Extents.Y;
             int keep = 0;

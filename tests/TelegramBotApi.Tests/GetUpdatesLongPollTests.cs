@@ -51,5 +51,7 @@ public sealed class GetUpdatesLongPollTests : IClassFixture<StandInFixture>
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => poll.WaitAsync(TestFiles.Timeout));
+        var abandoned = await _server.WaitForCallAsync(call => call.Method == "getUpdates", TestFiles.Timeout);
+        Assert.Equal(BotApiStandInServer.ClientClosedRequest, abandoned.StatusCode);
     }
 }

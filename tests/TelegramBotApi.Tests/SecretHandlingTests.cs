@@ -104,4 +104,35 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
         Assert.Equal("sendMessage", span.GetTagItem("telegram.method"));
         Assert.All(seen.SelectMany(activity => activity.TagObjects), tag => Assert.DoesNotContain(_server.Token, tag.Value?.ToString() ?? ""));
     }
+
+    [Fact]
+    public async Task Traces_AnyActivitySourceListening_NeverSeeTheToken()
+    {
+        // OpenTelemetry's HttpClient instrumentation listens to System.Net.Http, whose spans carry url.full (path
+        // included): the Telegram client must not produce those spans at all.
+        var tags = new List<string>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = _ => true,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = activity =>
+            {
+                lock (tags)
+                {
+                    tags.Add(activity.OperationName + " " + activity.DisplayName);
+                    tags.AddRange(activity.TagObjects.Select(tag => $"{tag.Key}={tag.Value}"));
+                }
+            },
+        };
+        ActivitySource.AddActivityListener(listener);
+        await using var harness = ClientHarness.Create(_server.BaseAddress);
+
+        await harness.Client.GetMeAsync().WaitAsync(TestFiles.Timeout);
+
+        lock (tags)
+        {
+            Assert.Contains(tags, tag => tag == "telegram.method=getMe");
+            Assert.DoesNotContain(tags, tag => tag.Contains(_server.Token, StringComparison.Ordinal));
+        }
+    }
 }

@@ -8,7 +8,10 @@ public sealed record BotApiCall
     /// <summary>Bot API method as written in the URL, e.g. <c>sendMessage</c>.</summary>
     public required string Method { get; init; }
 
-    /// <summary>HTTP status answered: 200, 400, 401, 403, 404, 409, 429, 5xx; 0 when the connection was dropped.</summary>
+    /// <summary>
+    /// HTTP status answered: 200, 400, 401, 403, 404, 409, 429, 5xx; 0 when a scripted failure dropped the connection,
+    /// -1 when one never answered, 499 when the client went away first (e.g. it cancelled a long poll).
+    /// </summary>
     public required int StatusCode { get; init; }
 
     /// <summary>Telegram's description for failures.</summary>

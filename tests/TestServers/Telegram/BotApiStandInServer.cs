@@ -29,6 +29,9 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     /// <summary>The token the stand-in accepts unless told otherwise.</summary>
     public const string DefaultToken = "123456789:AAStandInToken_for-tests-only0123456";
 
+    /// <summary><see cref="BotApiCall.StatusCode"/> of a call whose client went away before the answer (nginx's 499).</summary>
+    public const int ClientClosedRequest = 499;
+
     private static readonly string[] Methods =
         ["getMe", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates", "sendMessage", "editMessageText",
          "sendChatAction", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery", "setMyCommands", "deleteMessage"];
@@ -195,6 +198,13 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
         }
 
         var result = await HandleMethodAsync(method, parameters, aborted.Token);
+        if (context.RequestAborted.IsCancellationRequested && result.StatusCode > 0)
+        {
+            // The client gave up (e.g. a cancelled long poll): record it as such; there is nobody to answer.
+            _calls.Add(Describe(method, parameters, result with { StatusCode = ClientClosedRequest, Result = null }));
+            return;
+        }
+
         var call = Describe(method, parameters, result);
         if (result.StatusCode <= 0)
         {

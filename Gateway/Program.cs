@@ -1,0 +1,27 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Options;
+using VibeCoder.Silo.Hosting;
+
+try
+{
+    var builder = WebApplication.CreateBuilder(args);
+    if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
+    {
+        // The documented default; ASPNETCORE_URLS or --urls override it.
+        builder.WebHost.UseUrls("http://localhost:8080");
+    }
+
+    builder.AddVibeCoderSilo();
+    var app = builder.Build();
+    app.MapVibeCoderHealth();
+    await app.RunAsync();
+    return 0;
+}
+catch (Exception error) when (error is InvalidConfigurationException or OptionsValidationException)
+{
+    Console.Error.WriteLine(error.Message);
+    return 1;
+}
+
+/// <summary>The gateway's entry point (named for <c>WebApplicationFactory</c> in tests).</summary>
+public partial class Program;

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The test command (README): installs what the tests need, builds, runs every test project, and ends with
+# one line "tests: N passed, M failed" (exit status non-zero when anything failed).
+set -uo pipefail
+cd "$(dirname "$0")/.."
+
+# Debian packages the tests use: headless Chromium (page tests) and a colour emoji font (rendering tests).
+# PostgreSQL 15 binaries, cairo/pango and DejaVu fonts are on every machine already.
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+[ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}"
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
+    || { echo "could not install ${missing[*]}"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+results=TestResults
+rm -rf "$results"
+if ! dotnet build Orleans.sln -c Debug -nologo -clp:ErrorsOnly; then
+  echo "build failed"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Orleans.sln -c Debug --no-build -nologo --results-directory "$results" --logger "trx" --logger "console;verbosity=minimal"
+status=$?
+
+passed=0
+failed=0
+for trx in "$results"/*.trx; do
+  [ -f "$trx" ] || continue
+  counters=$(grep -o '<Counters [^>]*>' "$trx" | head -n 1)
+  p=$(sed -n 's/.* passed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  f=$(sed -n 's/.* failed="\([0-9]*\)".*/\1/p' <<<"$counters")
+  passed=$((passed + ${p:-0}))
+  failed=$((failed + ${f:-0}))
+done
+
+# A crashed test host or a project that ran nothing still counts as a failure.
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  failed=1
+fi
+
+echo "tests: ${passed} passed, ${failed} failed"
+[ "$failed" -eq 0 ]
