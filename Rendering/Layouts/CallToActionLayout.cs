@@ -13,9 +13,8 @@ internal static class CallToActionLayout
         double scale = canvas.Height / 1350.0;
         double centerX = canvas.Width / 2.0;
 
-        canvas.FillGlow(centerX, canvas.Height * 0.42, 640 * scale, palette.Accent, 0.22);
+        canvas.FillGlow(centerX, canvas.Height * 0.42, 520 * scale, palette.Accent, 0.24);
         canvas.StrokeCircle(centerX, canvas.Height * 0.42, 470 * scale, 2, palette.Accent, 0.25);
-        canvas.StrokeCircle(centerX, canvas.Height * 0.42, 560 * scale, 2, palette.Accent, 0.15);
 
         const double iconsHeight = 88;
         const double iconsGap = 64;

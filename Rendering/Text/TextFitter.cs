@@ -26,7 +26,7 @@ internal static unsafe class TextFitter
         {
             var fitting = new Fitting(layout, font, style, maxWidth, maxHeight);
             fitting.Configure();
-            byte[] utf8 = Encoding.UTF8.GetBytes(text);
+            byte[] utf8 = Encoding.UTF8.GetBytes(DropParagraphsThatCannotShow(text, style, maxHeight));
             fitting.SetText(utf8, utf8.Length);
             Measurement measurement = fitting.Measure(style.MaxSize);
 
@@ -64,6 +64,27 @@ internal static unsafe class TextFitter
                 Pango.ObjectUnref(layout);
             }
         }
+    }
+
+    /// <summary>
+    /// Every paragraph takes at least one line, so no box shows more paragraphs than lines of the minimum size
+    /// fit in it. Dropping the rest up front keeps thousands of hostile line breaks from being laid out again and
+    /// again; what is dropped could never have been shown, and the text still ends in an ellipsis.
+    /// </summary>
+    private static string DropParagraphsThatCannotShow(string text, in TextStyle style, double maxHeight)
+    {
+        int capacity = (int)Math.Min(style.MaxLines, maxHeight / (style.MinSize * 0.9)) + 1;
+        int index = -1;
+        for (int paragraphs = 0; paragraphs < capacity; paragraphs++)
+        {
+            index = text.IndexOf('\n', index + 1);
+            if (index < 0)
+            {
+                return text;
+            }
+        }
+
+        return text[..index];
     }
 
     /// <summary>The result of laying out at one size.</summary>
@@ -272,7 +293,7 @@ internal static unsafe class TextFitter
             return end;
         }
 
-        // The last space before end (but after start), or one UTF-8 character back when the line has none.
+        // The last space before end (but after start), else a few UTF-8 characters back.
         private static int PreviousBreak(byte[] utf8, int start, int end)
         {
             int space = Array.LastIndexOf(utf8, (byte)' ', end - 1, end - start);
@@ -281,10 +302,15 @@ internal static unsafe class TextFitter
                 return space;
             }
 
-            int previous = end - 1;
-            while (previous > start && (utf8[previous] & 0xC0) == 0x80)
+            // No space: step back three characters, room enough for the ellipsis in one retry.
+            int previous = end;
+            for (int characters = 0; characters < 3 && previous > start; characters++)
             {
                 previous--;
+                while (previous > start && (utf8[previous] & 0xC0) == 0x80)
+                {
+                    previous--;
+                }
             }
 
             return previous;

@@ -486,12 +486,17 @@ internal sealed class ActivationData : IThreadPoolWorkItem
             return true; // call-chain reentrancy: A → B → A
         }
 
-        if (request.IsSystemRequest || AnyRunning(static (running, _) => running.IsSystemRequest, 0))
+        if ((request.Flags & GrainRequestFlags.AlwaysInterleave) != 0)
         {
-            return false; // timer and reminder ticks never overlap anything
+            return true; // as in Orleans: interleaves with everything, ticks included
         }
 
-        if (ClassInfo.IsReentrant || (request.Flags & GrainRequestFlags.AlwaysInterleave) != 0)
+        if (request.IsSystemRequest || AnyRunning(static (running, _) => running.IsSystemRequest, 0))
+        {
+            return false; // timer and reminder ticks never overlap other requests
+        }
+
+        if (ClassInfo.IsReentrant)
         {
             return true;
         }

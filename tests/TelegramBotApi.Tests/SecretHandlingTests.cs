@@ -10,6 +10,9 @@ namespace VibeCoder.Telegram.Tests;
 public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
 {
     private const long ChatId = 9901;
+
+    // Listeners see the whole process; a root span per test tells this test's spans from parallel tests' ones.
+    private static readonly ActivitySource TestSource = new("VibeCoder.Telegram.Tests");
     private readonly BotApiStandInServer _server;
 
     public SecretHandlingTests(StandInFixture fixture)
@@ -79,7 +82,7 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
         var activities = new List<Activity>();
         using var listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == "VibeCoder.Telegram",
+            ShouldListenTo = source => source.Name is "VibeCoder.Telegram" or "VibeCoder.Telegram.Tests",
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
@@ -91,16 +94,19 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
         };
         ActivitySource.AddActivityListener(listener);
         await using var harness = ClientHarness.Create(_server.BaseAddress);
+        using var root = TestSource.StartActivity("test")!;
 
         await harness.Client.SendMessageAsync(ChatId, "traced").WaitAsync(TestFiles.Timeout);
 
         Activity[] seen;
         lock (activities)
         {
-            seen = [.. activities];
+            seen = activities.Where(activity => activity.TraceId == root.TraceId && activity != root).ToArray();
         }
 
-        var span = Assert.Single(seen, activity => activity.DisplayName == "telegram sendMessage" && activity.GetTagItem("telegram.attempts") is 1);
+        var span = Assert.Single(seen);
+        Assert.Equal("telegram sendMessage", span.DisplayName);
+        Assert.Equal(1, span.GetTagItem("telegram.attempts"));
         Assert.Equal("sendMessage", span.GetTagItem("telegram.method"));
         Assert.All(seen.SelectMany(activity => activity.TagObjects), tag => Assert.DoesNotContain(_server.Token, tag.Value?.ToString() ?? ""));
     }
@@ -111,12 +117,18 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
         // OpenTelemetry's HttpClient instrumentation listens to System.Net.Http, whose spans carry url.full (path
         // included): the Telegram client must not produce those spans at all.
         var tags = new List<string>();
+        Activity? root = null;
         using var listener = new ActivityListener
         {
             ShouldListenTo = _ => true,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = activity =>
             {
+                if (activity.TraceId != root?.TraceId)
+                {
+                    return;
+                }
+
                 lock (tags)
                 {
                     tags.Add(activity.OperationName + " " + activity.DisplayName);
@@ -126,8 +138,10 @@ public sealed class SecretHandlingTests : IClassFixture<StandInFixture>
         };
         ActivitySource.AddActivityListener(listener);
         await using var harness = ClientHarness.Create(_server.BaseAddress);
+        root = TestSource.StartActivity("test")!;
 
         await harness.Client.GetMeAsync().WaitAsync(TestFiles.Timeout);
+        root.Dispose();
 
         lock (tags)
         {

@@ -1,0 +1,8 @@
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>One slide as the API shows it.</summary>
+/// <param name="Index">1-based position.</param>
+/// <param name="Kind">The slide's role.</param>
+/// <param name="Heading">Its headline.</param>
+/// <param name="Body">Its text.</param>
+public sealed record SlideView(int Index, SlideKind Kind, string Heading, string Body);
