@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
+using VibeCoder.Gateway.Apis;
+using VibeCoder.Gateway.Hosting;
 using VibeCoder.Silo.Hosting;
 
 try
@@ -12,8 +14,14 @@ try
     }
 
     builder.AddVibeCoderSilo();
+    builder.Services.AddGatewayApi();
     var app = builder.Build();
+    app.UseExceptionHandler();
+    app.UseStatusCodePages();
+    app.UseDefaultFiles();
+    app.UseStaticFiles();
     app.MapVibeCoderHealth();
+    app.MapCarouselsApi();
     await app.RunAsync();
     return 0;
 }

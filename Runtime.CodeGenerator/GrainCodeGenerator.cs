@@ -175,17 +175,17 @@ public sealed class GrainCodeGenerator : IIncrementalGenerator
         var parameters = string.Join(", ", method.Parameters.Select(p => $"{p.Type.ToDisplayString(TypeFormat)} @{p.Name}"));
         proxy.AppendLine($"        {method.ReturnType.ToDisplayString(TypeFormat)} {declaring}.{method.Name}({parameters})");
         proxy.AppendLine("        {");
-        proxy.AppendLine($"            var request = new {requestName}();");
+        proxy.AppendLine($"            var __request = new {requestName}();");
         for (var i = 0; i < method.Parameters.Length; i++)
         {
-            proxy.AppendLine($"            request.Arg{i} = @{method.Parameters[i].Name};");
+            proxy.AppendLine($"            __request.Arg{i} = @{method.Parameters[i].Name};");
         }
 
         proxy.AppendLine(returnKind switch
         {
-            ReturnKind.ValueTask => "            return new global::System.Threading.Tasks.ValueTask(InvokeAsync(request));",
-            ReturnKind.ValueTaskOfT => $"            return new {method.ReturnType.ToDisplayString(TypeFormat)}(InvokeAsync(request));",
-            _ => "            return InvokeAsync(request);",
+            ReturnKind.ValueTask => "            return new global::System.Threading.Tasks.ValueTask(InvokeAsync(__request));",
+            ReturnKind.ValueTaskOfT => $"            return new {method.ReturnType.ToDisplayString(TypeFormat)}(InvokeAsync(__request));",
+            _ => "            return InvokeAsync(__request);",
         });
         proxy.AppendLine("        }");
     }

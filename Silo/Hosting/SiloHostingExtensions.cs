@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VibeCoder.Grains;
+using VibeCoder.Grains.Hosting;
 using VibeCoder.Persistence;
 using VibeCoder.Runtime.Hosting;
 using VibeCoder.Runtime.Reminders;
@@ -23,6 +24,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var storage = StorageSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(storage);
+        builder.Services.AddCarouselServices(builder.Configuration);
         builder.Services.AddSilo(builder.Configuration, silo =>
         {
             silo.AddGrains(GrainsAssembly.Assembly);

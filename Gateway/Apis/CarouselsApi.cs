@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using VibeCoder.Content;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Users;
+using VibeCoder.Rendering.Themes;
+using VibeCoder.Runtime;
+
+namespace VibeCoder.Gateway.Apis;
+
+/// <summary>The carousel HTTP API: create a job, watch it, fetch its slides, ZIP and PDF.</summary>
+public static class CarouselsApi
+{
+    /// <summary>Maps <c>/api/carousels</c>.</summary>
+    public static RouteGroupBuilder MapCarouselsApi(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/carousels").WithTags("Carousels");
+        group.MapPost("/", CreateAsync);
+        group.MapGet("/{id}", GetAsync);
+        group.MapGet("/{id}/slides/{number:int}.png", GetSlideAsync);
+        group.MapGet("/{id}/archive.zip", GetZipAsync);
+        group.MapGet("/{id}/archive.pdf", GetPdfAsync);
+        group.MapPost("/{id}/cancel", CancelAsync);
+        endpoints.MapGet("/api/themes", GetThemes).WithTags("Carousels");
+        return group;
+    }
+
+    /// <summary>The theme names the renderer knows, default first.</summary>
+    public static Ok<IReadOnlyList<string>> GetThemes() =>
+        TypedResults.Ok<IReadOnlyList<string>>([SlideThemes.DefaultName, .. SlideThemes.Names.Where(n => n != SlideThemes.DefaultName)]);
+
+    /// <summary>Validates the request, charges the user's quota and starts the workflow.</summary>
+    public static async Task<Results<Accepted<CarouselAccepted>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateCarouselBody? body, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (body is null)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body with a topic is required."] });
+        }
+
+        var settings = body.UserId is { Length: > 0 } userId
+            ? (await grains.GetGrain<IUserGrain>(userId).GetProfile().WaitAsync(cancellationToken)).Settings
+            : new UserSettings();
+        var (request, errors) = CarouselRequestValidator.Validate(body, settings);
+        if (request is null)
+        {
+            return TypedResults.ValidationProblem(errors);
+        }
+
+        var jobId = Guid.NewGuid().ToString("N");
+        RequestContext.Set("correlation-id", http.TraceIdentifier);
+        if (request.UserId is { } user)
+        {
+            var quota = await grains.GetGrain<IUserGrain>(user).TryReserveQuota(jobId).WaitAsync(cancellationToken);
+            if (!quota.Allowed)
+            {
+                if (quota.NextAllowedAt is { } next)
+                {
+                    http.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling((next - DateTimeOffset.UtcNow).TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                return TypedResults.Problem(
+                    statusCode: StatusCodes.Status429TooManyRequests,
+                    title: "Carousel quota reached",
+                    detail: quota.NextAllowedAt is { } at
+                        ? $"The hourly limit is reached; the next carousel is possible at {at:u}."
+                        : "This user may not create carousels.");
+            }
+        }
+
+        var job = await grains.GetGrain<IWorkflowGrain>(jobId).Start(request).WaitAsync(cancellationToken);
+        return TypedResults.Accepted($"/api/carousels/{jobId}", new CarouselAccepted(job.Id, job.Status.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>
+    /// The job: status, slides, caption, hashtags, error. With <c>?waitSeconds=N</c> (at most 30) the answer is
+    /// held until the job is final or N seconds passed (long-polling instead of polling).
+    /// </summary>
+    public static async Task<Results<Ok<CarouselView>, ProblemHttpResult>> GetAsync(
+        string id, int? waitSeconds, IGrainFactory grains, JobCompletionSignals signals, CancellationToken cancellationToken)
+    {
+        if (!IsJobId(id))
+        {
+            return NotFound(id);
+        }
+
+        var final = waitSeconds is > 0 ? signals.WhenFinal(id) : null;
+        var job = await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken);
+        if (job is null)
+        {
+            return NotFound(id);
+        }
+
+        if (final is not null && !job.IsFinal)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Min(waitSeconds!.Value, 30));
+            if (await Task.WhenAny(final, Task.Delay(wait, cancellationToken)) == final)
+            {
+                job = await final;
+            }
+            else
+            {
+                job = await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken) ?? job;
+            }
+        }
+
+        return TypedResults.Ok(CarouselView.From(job));
+    }
+
+    /// <summary>Slide <paramref name="number"/> (from 1) as a 1080×1350 (or 1080×1080) PNG.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSlideAsync(
+        string id, int number, CarouselImages images, CancellationToken cancellationToken)
+    {
+        var png = IsJobId(id) ? await images.GetSlideAsync(id, number).WaitAsync(cancellationToken) : null;
+        return png is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slide not found", detail: $"Carousel {id} has no slide {number} (yet).")
+            : TypedResults.File(png, "image/png", $"slide-{number:00}.png");
+    }
+
+    /// <summary>All slides plus caption.txt.</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetZipAsync(string id, CarouselImages images, CancellationToken cancellationToken)
+    {
+        var zip = IsJobId(id) ? await images.GetZipAsync(id).WaitAsync(cancellationToken) : null;
+        return zip is null ? NoContentYet(id) : TypedResults.File(zip, "application/zip", $"carousel-{id}.zip");
+    }
+
+    /// <summary>The carousel as one multi-page PDF (for LinkedIn).</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPdfAsync(string id, CarouselImages images, CancellationToken cancellationToken)
+    {
+        var pdf = IsJobId(id) ? await images.GetPdfAsync(id).WaitAsync(cancellationToken) : null;
+        return pdf is null ? NoContentYet(id) : TypedResults.File(pdf, "application/pdf", $"carousel-{id}.pdf");
+    }
+
+    /// <summary>Cancels a running job.</summary>
+    public static async Task<Results<Ok<CarouselView>, ProblemHttpResult>> CancelAsync(string id, IGrainFactory grains, CancellationToken cancellationToken)
+    {
+        if (!IsJobId(id) || await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken) is not { } job)
+        {
+            return NotFound(id);
+        }
+
+        if (job.IsFinal || !await grains.GetGrain<IWorkflowGrain>(id).Cancel().WaitAsync(cancellationToken))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Already finished", detail: $"Carousel {id} is {job.Status.ToString().ToLowerInvariant()}.");
+        }
+
+        return TypedResults.Ok(CarouselView.From(await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken) ?? job));
+    }
+
+    private static bool IsJobId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);
+
+    private static ProblemHttpResult NotFound(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Carousel not found", detail: $"No carousel has the id '{id}'.");
+
+    private static ProblemHttpResult NoContentYet(string id) =>
+        TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not ready", detail: $"Carousel {id} does not exist or is not written yet.");
+}

@@ -1,0 +1,103 @@
+// The preview page: create a carousel through the public API and follow it until it is done.
+(() => {
+  const $ = (id) => document.getElementById(id);
+  const api = (path) => new URL(path.replace(/^\//, ''), document.baseURI).toString();
+  const steps = { queued: 5, generating: 30, rendering: 60, delivering: 90, completed: 100, failed: 100, cancelled: 100 };
+  let timer = null;
+
+  async function loadThemes() {
+    const response = await fetch(api('api/themes'));
+    const names = await response.json();
+    $('theme').innerHTML = names.map((n) => `<option value="${n}">${n}</option>`).join('');
+  }
+
+  function showError(message) {
+    $('error').textContent = message;
+    $('error').hidden = !message;
+  }
+
+  async function create(event) {
+    event.preventDefault();
+    showError('');
+    $('submit').disabled = true;
+    try {
+      const body = {
+        topic: $('topic').value,
+        slides: Number($('slides').value),
+        theme: $('theme').value,
+        language: $('language').value,
+      };
+      const response = await fetch(api('api/carousels'), {
+        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
+      });
+      const data = await response.json();
+      if (!response.ok) {
+        const details = data.errors ? Object.values(data.errors).flat().join(' ') : (data.detail || data.title);
+        showError(details || 'Something went wrong.');
+        $('submit').disabled = false;
+        return;
+      }
+      start(data.id);
+    } catch (error) {
+      showError('The server did not answer. Is it running?');
+      $('submit').disabled = false;
+    }
+  }
+
+  function start(id) {
+    $('job').hidden = false;
+    $('job').dataset.id = id;
+    $('result').hidden = true;
+    $('slides-grid').innerHTML = '';
+    $('title').textContent = '';
+    clearTimeout(timer);
+    poll(id);
+  }
+
+  async function poll(id) {
+    const response = await fetch(api(`api/carousels/${id}`));
+    if (!response.ok) { showError('The carousel was not found.'); $('submit').disabled = false; return; }
+    const job = await response.json();
+    render(job);
+    if (['completed', 'failed', 'cancelled'].includes(job.status)) {
+      $('submit').disabled = false;
+      return;
+    }
+    timer = setTimeout(() => poll(id), 250);
+  }
+
+  function render(job) {
+    const label = $('status-label');
+    label.textContent = job.status;
+    label.className = `badge ${job.status}`;
+    let percent = steps[job.status] ?? 0;
+    let text = job.status === 'rendering' ? `drawing ${job.renderedSlides}/${job.slideCount}` : job.step ?? '';
+    if (job.status === 'rendering' && job.slideCount) {
+      percent = 40 + Math.round(50 * job.renderedSlides / job.slideCount);
+    }
+    $('progress-bar').style.width = `${percent}%`;
+    $('progress-text').textContent = job.status === 'failed' ? job.error : text;
+    $('title').textContent = job.title ?? job.topic;
+    if (job.status === 'failed') { showError(job.error || 'The carousel could not be made.'); }
+    if (job.status === 'completed') {
+      const grid = $('slides-grid');
+      grid.innerHTML = job.slides.map((s) => `
+        <figure class="slide" data-index="${s.index}">
+          <img src="${api(s.imageUrl)}" alt="Slide ${s.index}: ${escapeHtml(s.heading)}" loading="lazy">
+          <figcaption class="meta">${s.index}. ${escapeHtml(s.heading)}</figcaption>
+        </figure>`).join('');
+      $('caption').textContent = job.caption ?? '';
+      $('hashtags').textContent = (job.hashtags ?? []).join(' ');
+      $('zip').href = api(`api/carousels/${job.id}/archive.zip`);
+      $('pdf').href = api(`api/carousels/${job.id}/archive.pdf`);
+      $('result').hidden = false;
+    }
+  }
+
+  function escapeHtml(text) {
+    return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+
+  $('create').addEventListener('submit', create);
+  loadThemes();
+})();

@@ -1,0 +1,10 @@
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>A change to a job's record, written by its workflow. Null fields are left as they are.</summary>
+public sealed record JobUpdate(
+    JobStatus? Status = null,
+    WorkflowStep? Step = null,
+    CarouselContent? Content = null,
+    int? RenderedSlides = null,
+    string? Error = null,
+    bool ClearStep = false);

@@ -1,0 +1,6 @@
+using VibeCoder.Grains.Carousels;
+
+namespace VibeCoder.Grains.Users;
+
+/// <summary>One carousel in a user's history.</summary>
+public sealed record HistoryEntry(string JobId, string Topic, string? Title, JobStatus Status, DateTimeOffset CreatedAt);

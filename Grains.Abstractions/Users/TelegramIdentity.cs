@@ -1,0 +1,4 @@
+namespace VibeCoder.Grains.Users;
+
+/// <summary>What Telegram tells us about a user with each update.</summary>
+public sealed record TelegramIdentity(string? FirstName, string? LastName, string? Username, string? LanguageCode);

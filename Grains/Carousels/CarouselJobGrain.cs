@@ -1,0 +1,72 @@
+using VibeCoder.Runtime;
+using VibeCoder.Runtime.Storage;
+
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>The record of one carousel job, written by its workflow and read by the API and the bot.</summary>
+public sealed class CarouselJobGrain(
+    [PersistentState("job")] IPersistentState<CarouselJobState> state,
+    JobCompletionSignals signals,
+    TimeProvider clock) : Grain, ICarouselJobGrain
+{
+    public async Task<CarouselJobSnapshot> Create(CarouselRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Job is { } existing)
+        {
+            return existing;
+        }
+
+        var now = clock.GetUtcNow();
+        var job = new CarouselJobSnapshot(GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null);
+        state.State = new CarouselJobState { Job = job };
+        await state.WriteStateAsync();
+        return job;
+    }
+
+    public Task<CarouselJobSnapshot?> Get() => Task.FromResult(state.State.Job);
+
+    public async Task<CarouselJobSnapshot> Update(JobUpdate update)
+    {
+        ArgumentNullException.ThrowIfNull(update);
+        var job = state.State.Job ?? throw new InvalidOperationException($"Job {GetPrimaryKeyString()} does not exist.");
+        if (job.IsFinal)
+        {
+            return job;
+        }
+
+        var now = clock.GetUtcNow();
+        var status = update.Status ?? job.Status;
+        var next = job with
+        {
+            Status = status,
+            Step = update.ClearStep ? null : update.Step ?? job.Step,
+            Content = update.Content ?? job.Content,
+            RenderedSlides = update.RenderedSlides ?? job.RenderedSlides,
+            Error = update.Error ?? job.Error,
+            UpdatedAt = now,
+            CompletedAt = status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled ? now : null,
+        };
+        if (next == job with { UpdatedAt = now })
+        {
+            return job;
+        }
+
+        state.State = new CarouselJobState { Job = next };
+
+        // Slide-by-slide progress is for watchers, not for recovery (the workflow keeps its own record):
+        // keep it in memory and let the next real change write it.
+        if (update is { RenderedSlides: not null, Status: null, Step: null, Content: null, Error: null, ClearStep: false })
+        {
+            return next;
+        }
+
+        await state.WriteStateAsync();
+        if (next.IsFinal)
+        {
+            signals.Signal(next);
+        }
+
+        return next;
+    }
+}

@@ -1,0 +1,51 @@
+namespace VibeCoder.Grains.Carousels;
+
+/// <summary>
+/// Settings of the carousel pipeline, bound from the "Carousel" section; <c>QUOTA_PER_HOUR</c> overrides
+/// <see cref="QuotaPerHour"/>.
+/// </summary>
+public sealed class CarouselOptions
+{
+    /// <summary>The configuration section.</summary>
+    public const string SectionName = "Carousel";
+
+    /// <summary>Carousels one user may start per rolling hour. Default 10.</summary>
+    public int QuotaPerHour { get; set; } = 10;
+
+    /// <summary>Attempts per workflow step before the job fails. Default 3.</summary>
+    public int MaxAttempts { get; set; } = 3;
+
+    /// <summary>The first retry delay; each further retry doubles it, plus up to 50 % jitter. Default 200 ms.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>How often the durable watchdog reminder checks a running workflow. Default 5 s.</summary>
+    public TimeSpan WatchdogPeriod { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Time limit of one attempt of the analyse step. Default 10 s.</summary>
+    public TimeSpan AnalyseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Time limit of one attempt of the write step (the LLM call). Default 90 s.</summary>
+    public TimeSpan WriteTimeout { get; set; } = TimeSpan.FromSeconds(90);
+
+    /// <summary>Time limit of one attempt of the render step. Default 60 s.</summary>
+    public TimeSpan RenderTimeout { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Time limit of one attempt of the deliver step. Default 120 s.</summary>
+    public TimeSpan DeliverTimeout { get; set; } = TimeSpan.FromSeconds(120);
+
+    /// <summary>Time limit of one attempt of the record step. Default 15 s.</summary>
+    public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>History entries kept per user. Default 50.</summary>
+    public int HistorySize { get; set; } = 50;
+
+    /// <summary>The time limit of one attempt of <paramref name="step"/>.</summary>
+    public TimeSpan TimeoutOf(WorkflowStep step) => step switch
+    {
+        WorkflowStep.Analyse => AnalyseTimeout,
+        WorkflowStep.Write => WriteTimeout,
+        WorkflowStep.Render => RenderTimeout,
+        WorkflowStep.Deliver => DeliverTimeout,
+        _ => RecordTimeout,
+    };
+}

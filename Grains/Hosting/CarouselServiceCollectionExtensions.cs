@@ -1,0 +1,43 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VibeCoder.Content;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Monitoring;
+using VibeCoder.Rendering;
+
+namespace VibeCoder.Grains.Hosting;
+
+/// <summary>The services the product's grains use.</summary>
+public static class CarouselServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds content generation (OpenAI when <c>OPENAI_API_KEY</c> is set, else offline), slide rendering, the image
+    /// cache, the pipeline monitor and <see cref="CarouselOptions"/> (section "Carousel"; <c>QUOTA_PER_HOUR</c>).
+    /// </summary>
+    public static IServiceCollection AddCarouselServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+        services.AddOptions<CarouselOptions>()
+            .Bind(configuration.GetSection(CarouselOptions.SectionName))
+            .Configure(options =>
+            {
+                if (configuration["QUOTA_PER_HOUR"] is { Length: > 0 } quota)
+                {
+                    options.QuotaPerHour = int.TryParse(quota, out var perHour) ? perHour : 0;
+                }
+            })
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CarouselOptions>, CarouselOptionsValidator>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddCarouselContent(configuration);
+        services.AddSlideRendering();
+        services.AddSingleton<CarouselImages>();
+        services.AddSingleton<JobCompletionSignals>();
+        services.AddSingleton<PipelineMonitor>();
+        services.AddSingleton<IPipelineMonitor>(sp => sp.GetRequiredService<PipelineMonitor>());
+        return services;
+    }
+}

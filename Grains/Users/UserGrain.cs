@@ -1,0 +1,150 @@
+using Microsoft.Extensions.Options;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Diagnostics;
+using VibeCoder.Rendering.Themes;
+using VibeCoder.Runtime;
+using VibeCoder.Runtime.Storage;
+
+namespace VibeCoder.Grains.Users;
+
+/// <summary>A user: profile, settings, hourly quota and history, persisted as one record.</summary>
+public sealed class UserGrain(
+    [PersistentState("user")] IPersistentState<UserState> state,
+    IOptions<CarouselOptions> options,
+    TimeProvider clock) : Grain, IUserGrain
+{
+    private static readonly TimeSpan QuotaWindow = TimeSpan.FromHours(1);
+
+    public Task<UserProfile> GetProfile() => Task.FromResult(ToProfile());
+
+    public async Task<UserProfile> Touch(TelegramIdentity identity)
+    {
+        ArgumentNullException.ThrowIfNull(identity);
+        var current = state.State;
+        if (current.Identity == identity && current.CreatedAt is not null && !current.Inactive)
+        {
+            return ToProfile();
+        }
+
+        await Save(current with { Identity = identity, Inactive = false, CreatedAt = current.CreatedAt ?? clock.GetUtcNow() });
+        return ToProfile();
+    }
+
+    public async Task<UserSettings> UpdateSettings(UserSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        Validate(settings);
+        await Save(state.State with { Settings = settings, CreatedAt = state.State.CreatedAt ?? clock.GetUtcNow() });
+        return settings;
+    }
+
+    public async Task<QuotaDecision> TryReserveQuota(string jobId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(jobId);
+        var now = clock.GetUtcNow();
+        var limit = options.Value.QuotaPerHour;
+        var uses = state.State.QuotaUses.Where(u => now - u.At < QuotaWindow).ToList();
+        if (uses.Any(u => u.JobId == jobId))
+        {
+            return new QuotaDecision(true, Math.Max(0, limit - uses.Count), null);
+        }
+
+        if (state.State.Blocked || uses.Count >= limit)
+        {
+            CarouselTelemetry.QuotaRejected();
+            var next = state.State.Blocked ? (DateTimeOffset?)null : uses.Min(u => u.At) + QuotaWindow;
+            return new QuotaDecision(false, 0, next);
+        }
+
+        uses.Add(new QuotaUse(jobId, now));
+        await Save(state.State with { QuotaUses = uses, CreatedAt = state.State.CreatedAt ?? now });
+        return new QuotaDecision(true, limit - uses.Count, null);
+    }
+
+    public async Task RefundQuota(string jobId)
+    {
+        var uses = state.State.QuotaUses;
+        if (uses.Any(u => u.JobId == jobId))
+        {
+            await Save(state.State with { QuotaUses = uses.Where(u => u.JobId != jobId).ToArray() });
+        }
+    }
+
+    public async Task RecordHistory(HistoryEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var history = state.State.History;
+        var existing = history.FirstOrDefault(h => h.JobId == entry.JobId);
+        if (existing == entry)
+        {
+            return;
+        }
+
+        var completedNow = entry.Status == JobStatus.Completed && existing?.Status != JobStatus.Completed;
+        var updated = history.Where(h => h.JobId != entry.JobId).Prepend(entry)
+            .OrderByDescending(h => h.CreatedAt)
+            .Take(options.Value.HistorySize)
+            .ToArray();
+        await Save(state.State with
+        {
+            History = updated,
+            CarouselsCreated = state.State.CarouselsCreated + (completedNow ? 1 : 0),
+            CreatedAt = state.State.CreatedAt ?? clock.GetUtcNow(),
+        });
+    }
+
+    public Task<IReadOnlyList<HistoryEntry>> GetHistory(int count) =>
+        Task.FromResult<IReadOnlyList<HistoryEntry>>(state.State.History.Take(Math.Clamp(count, 0, 1000)).ToArray());
+
+    public async Task<bool> RemoveHistory(string jobId)
+    {
+        if (state.State.History.All(h => h.JobId != jobId))
+        {
+            return false;
+        }
+
+        await Save(state.State with { History = state.State.History.Where(h => h.JobId != jobId).ToArray() });
+        return true;
+    }
+
+    public Task SetBlocked(bool blocked) =>
+        state.State.Blocked == blocked ? Task.CompletedTask : Save(state.State with { Blocked = blocked });
+
+    public Task SetInactive(bool inactive) =>
+        state.State.Inactive == inactive ? Task.CompletedTask : Save(state.State with { Inactive = inactive });
+
+    internal static void Validate(UserSettings settings)
+    {
+        if (settings.SlideCount is < UserSettings.MinSlideCount or > UserSettings.MaxSlideCount)
+        {
+            throw new ArgumentException($"Slide count must be {UserSettings.MinSlideCount}–{UserSettings.MaxSlideCount} (was {settings.SlideCount}).", nameof(settings));
+        }
+
+        if (!SlideThemes.TryGet(settings.Theme, out _))
+        {
+            throw new ArgumentException($"Unknown theme '{settings.Theme}'; choose one of {string.Join(", ", SlideThemes.Names)}.", nameof(settings));
+        }
+
+        if (settings.Language is not ("ru" or "en" or "auto"))
+        {
+            throw new ArgumentException($"Language must be ru, en or auto (was '{settings.Language}').", nameof(settings));
+        }
+
+        if (settings.FooterHandle is { Length: > 40 })
+        {
+            throw new ArgumentException("The footer handle must be at most 40 characters.", nameof(settings));
+        }
+    }
+
+    private Task Save(UserState next)
+    {
+        state.State = next;
+        return state.WriteStateAsync();
+    }
+
+    private UserProfile ToProfile()
+    {
+        var s = state.State;
+        return new UserProfile(GetPrimaryKeyString(), s.Identity, s.Settings, s.Blocked, s.Inactive, s.CarouselsCreated, s.CreatedAt ?? DateTimeOffset.MinValue);
+    }
+}

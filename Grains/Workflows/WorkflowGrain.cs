@@ -1,0 +1,423 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VibeCoder.Content;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Diagnostics;
+using VibeCoder.Grains.Monitoring;
+using VibeCoder.Grains.Users;
+using VibeCoder.Runtime;
+using VibeCoder.Runtime.Reminders;
+using VibeCoder.Runtime.Storage;
+
+namespace VibeCoder.Grains.Workflows;
+
+/// <summary>
+/// The saga of one carousel: analyse → write → render → deliver → record. The steps run in a loop started from
+/// a request but detached from it (as in Orleans, its continuations are turns of this activation), so status
+/// calls and <see cref="Cancel"/> get in between steps. Each attempt and each outcome is written before going
+/// on; a durable watchdog reminder brings the workflow back after a crash, where it resumes from the last
+/// completed step. Only the loop writes state, so writes never race.
+/// </summary>
+public sealed partial class WorkflowGrain(
+    [PersistentState("workflow")] IPersistentState<WorkflowState> state,
+    IContentGenerator contentGenerator,
+    CarouselImages images,
+    PipelineMonitor monitor,
+    IOptions<CarouselOptions> options,
+    IEnumerable<ICarouselDelivery> deliveries,
+    TimeProvider clock,
+    ILogger<WorkflowGrain> logger) : Grain, IWorkflowGrain, IRemindable
+{
+    private const string WatchdogReminder = "watchdog";
+
+    private readonly CancellationTokenSource _cancellation = new();
+    private Task? _run;
+    private IReadOnlyList<byte[]>? _renderedSlides;
+
+    private CarouselOptions Options => options.Value;
+
+    private ICarouselJobGrain Job => GrainFactory.GetGrain<ICarouselJobGrain>(GetPrimaryKeyString());
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // After a crash the watchdog reminder activates us; pick up where the stored state says.
+        if (state.State.Request is not null && state.State.Outcome is null)
+        {
+            EnsureRunning();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<CarouselJobSnapshot> Start(CarouselRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        if (state.State.Request is not null)
+        {
+            return await Job.Get() ?? await Job.Create(state.State.Request);
+        }
+
+        state.State = new WorkflowState { Request = request, Step = WorkflowStep.Analyse, StartedAt = clock.GetUtcNow() };
+        await state.WriteStateAsync();
+        var job = await Job.Create(request);
+        await RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
+        monitor.RecordStatus(JobStatus.Queued);
+        CarouselTelemetry.JobReached(JobStatus.Queued);
+        EnsureRunning();
+        return job;
+    }
+
+    public Task<bool> Cancel()
+    {
+        if (state.State.Outcome is not null || state.State.Finishing is not null || state.State.Request is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        // The run loop notices, writes the outcome and compensates; only it writes state.
+        _cancellation.Cancel();
+        EnsureRunning();
+        return Task.FromResult(true);
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (state.State.Outcome is not null || state.State.Request is null)
+        {
+            await UnregisterWatchdogAsync();
+            return;
+        }
+
+        EnsureRunning();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _cancellation.Dispose();
+        return Task.CompletedTask;
+    }
+
+    private void EnsureRunning()
+    {
+        if (_run is null || _run.IsCompleted)
+        {
+            _run = RunAsync();
+        }
+    }
+
+    private async Task RunAsync()
+    {
+        try
+        {
+            while (state.State.Outcome is null)
+            {
+                if (state.State.Finishing is { } finishing)
+                {
+                    await FinishAsync(finishing, state.State.Error);
+                    return;
+                }
+
+                if (_cancellation.IsCancellationRequested)
+                {
+                    await BeginFinishAsync(WorkflowOutcome.Cancelled, "Cancelled.");
+                    continue;
+                }
+
+                if (state.State.Step is not { } step)
+                {
+                    await BeginFinishAsync(WorkflowOutcome.Completed, null);
+                    continue;
+                }
+
+                await RunStepAttemptAsync(step);
+            }
+        }
+        catch (Exception exception)
+        {
+            // Storage or a grain call failed outside any step: the watchdog reminder tries again later.
+            Log.RunInterrupted(logger, GetPrimaryKeyString(), exception);
+        }
+    }
+
+    private async Task RunStepAttemptAsync(WorkflowStep step)
+    {
+        var attempt = state.State.Attempt + 1;
+        await SaveAsync(state.State with { Attempt = attempt });
+        var job = await Job.Update(new JobUpdate(Status: StatusOf(step), Step: step));
+        await ReportProgressAsync(job);
+
+        var started = clock.GetUtcNow();
+        var clockTicks = Stopwatch.GetTimestamp();
+        using var attemptCancellation = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token);
+        attemptCancellation.CancelAfter(Options.TimeoutOf(step));
+        Exception? error = null;
+        using (var activity = CarouselTelemetry.Source.StartActivity("workflow." + step.ToString().ToLowerInvariant()))
+        {
+            activity?.SetTag("job.id", GetPrimaryKeyString());
+            activity?.SetTag("attempt", attempt);
+            try
+            {
+                await ExecuteStepAsync(step, attemptCancellation.Token);
+            }
+            catch (Exception exception)
+            {
+                error = exception;
+                activity?.SetStatus(ActivityStatusCode.Error, exception.Message);
+            }
+        }
+
+        var elapsed = Stopwatch.GetElapsedTime(clockTicks);
+        var outcome = error is null ? "ok" : _cancellation.IsCancellationRequested ? "cancelled" : "error";
+        CarouselTelemetry.StepFinished(step, elapsed, outcome);
+        monitor.RecordStep(step, elapsed, error is null);
+        var record = new StepRecord(step, attempt, started, elapsed.TotalMilliseconds, outcome, error?.Message);
+        if (error is null)
+        {
+            await SaveAsync(state.State with { Step = Next(step), Attempt = 0, History = [.. state.State.History, record] });
+            return;
+        }
+
+        await SaveAsync(state.State with { History = [.. state.State.History, record] });
+        if (_cancellation.IsCancellationRequested)
+        {
+            return; // the loop finishes as cancelled
+        }
+
+        if (IsRetryable(error) && attempt < Options.MaxAttempts)
+        {
+            Log.StepRetrying(logger, GetPrimaryKeyString(), step, attempt, error);
+            await DelayBeforeRetryAsync(attempt);
+            return;
+        }
+
+        Log.StepFailed(logger, GetPrimaryKeyString(), step, attempt, error);
+        await BeginFinishAsync(WorkflowOutcome.Failed, UserFacingError(step, error));
+    }
+
+    private async Task ExecuteStepAsync(WorkflowStep step, CancellationToken cancellationToken)
+    {
+        var request = state.State.Request!;
+        switch (step)
+        {
+            case WorkflowStep.Analyse:
+                if (!TopicText.TryNormalize(request.Topic, out _, out var problem))
+                {
+                    throw new ArgumentException(problem);
+                }
+
+                await SaveAsync(state.State with { Language = DecideLanguage(request) });
+                break;
+
+            case WorkflowStep.Write:
+                var content = await contentGenerator.GenerateAsync(
+                    new ContentRequest(request.Topic, request.SlideCount, state.State.Language ?? request.Language), cancellationToken);
+                await SaveAsync(state.State with { Content = content });
+                await Job.Update(new JobUpdate(Content: content));
+                break;
+
+            case WorkflowStep.Render:
+                var jobId = GetPrimaryKeyString();
+                var job = Job;
+                _renderedSlides = await Task.Run(
+                    () => images.RenderAllAsync(jobId, state.State.Content!, request.Design, n => job.Update(new JobUpdate(RenderedSlides: n)), cancellationToken),
+                    cancellationToken);
+                await SaveAsync(state.State with { RenderedSlides = _renderedSlides.Count });
+                break;
+
+            case WorkflowStep.Deliver:
+                if (request.Delivery is null)
+                {
+                    break; // requested over HTTP: the result is fetched from the API
+                }
+
+                var delivery = deliveries.FirstOrDefault()
+                    ?? throw new InvalidOperationException("Telegram delivery is not configured (TELEGRAM_BOT_TOKEN is not set).");
+                var snapshot = await Job.Get();
+                var slides = _renderedSlides ?? await LoadSlidesAsync(snapshot!);
+                await delivery.DeliverAsync(snapshot!, slides, cancellationToken);
+                break;
+
+            case WorkflowStep.Record:
+                await RecordHistoryAsync(JobStatus.Completed);
+                break;
+        }
+    }
+
+    private async Task BeginFinishAsync(WorkflowOutcome outcome, string? error)
+    {
+        await SaveAsync(state.State with { Finishing = outcome, Error = error });
+        await FinishAsync(outcome, error);
+    }
+
+    // Every side effect here is idempotent: a crash part-way just runs them all again on resume.
+    private async Task FinishAsync(WorkflowOutcome outcome, string? error)
+    {
+        var request = state.State.Request!;
+        var status = outcome switch
+        {
+            WorkflowOutcome.Completed => JobStatus.Completed,
+            WorkflowOutcome.Cancelled => JobStatus.Cancelled,
+            _ => JobStatus.Failed,
+        };
+        if (outcome != WorkflowOutcome.Completed && request.UserId is { } userId)
+        {
+            await GrainFactory.GetGrain<IUserGrain>(userId).RefundQuota(GetPrimaryKeyString());
+        }
+
+        await RecordHistoryAsync(status);
+        var job = await Job.Update(new JobUpdate(Status: status, Error: error, ClearStep: true));
+        if (outcome != WorkflowOutcome.Completed && request.Delivery is not null && deliveries.FirstOrDefault() is { } delivery)
+        {
+            await BestEffortAsync(() => delivery.ReportFailureAsync(job, CancellationToken.None));
+        }
+
+        await SaveAsync(state.State with { Outcome = outcome, Step = null });
+        await UnregisterWatchdogAsync();
+        monitor.RecordStatus(status);
+        CarouselTelemetry.JobReached(status);
+        if (outcome == WorkflowOutcome.Failed)
+        {
+            monitor.RecordFailure(new PipelineFailure(GetPrimaryKeyString(), request.Topic, LastFailedStep(), error ?? "failed", clock.GetUtcNow()));
+        }
+    }
+
+    private async Task RecordHistoryAsync(JobStatus status)
+    {
+        var request = state.State.Request!;
+        if (request.UserId is { } userId)
+        {
+            await GrainFactory.GetGrain<IUserGrain>(userId).RecordHistory(
+                new HistoryEntry(GetPrimaryKeyString(), request.Topic, state.State.Content?.Title, status, state.State.StartedAt ?? clock.GetUtcNow()));
+        }
+    }
+
+    private async Task ReportProgressAsync(CarouselJobSnapshot job)
+    {
+        if (job.Request.Delivery is not null && deliveries.FirstOrDefault() is { } delivery)
+        {
+            await BestEffortAsync(() => delivery.ReportProgressAsync(job, _cancellation.Token));
+        }
+    }
+
+    private async Task BestEffortAsync(Func<Task> action)
+    {
+        try
+        {
+            await action();
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.NotificationFailed(logger, GetPrimaryKeyString(), exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled with the workflow.
+        }
+    }
+
+    private async Task<IReadOnlyList<byte[]>> LoadSlidesAsync(CarouselJobSnapshot job)
+    {
+        var slides = new List<byte[]>();
+        for (var n = 1; n <= (job.Content?.Slides.Count ?? 0); n++)
+        {
+            slides.Add(await images.GetSlideAsync(job.Id, n) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
+        }
+
+        return slides;
+    }
+
+    private async Task DelayBeforeRetryAsync(int attempt)
+    {
+        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+        var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
+        try
+        {
+            await Task.Delay(delay, clock, _cancellation.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled while waiting: the loop finishes as cancelled.
+        }
+    }
+
+    private async Task UnregisterWatchdogAsync()
+    {
+        if (await GetReminder(WatchdogReminder) is { } reminder)
+        {
+            await UnregisterReminder(reminder);
+        }
+    }
+
+    private Task SaveAsync(WorkflowState next)
+    {
+        state.State = next;
+        return state.WriteStateAsync();
+    }
+
+    private WorkflowStep? LastFailedStep() => state.State.History.LastOrDefault(r => r.Outcome != "ok")?.Step;
+
+    private static WorkflowStep? Next(WorkflowStep step) => step == WorkflowStep.Record ? null : step + 1;
+
+    private static JobStatus StatusOf(WorkflowStep step) => step switch
+    {
+        WorkflowStep.Analyse or WorkflowStep.Write => JobStatus.Generating,
+        WorkflowStep.Render => JobStatus.Rendering,
+        _ => JobStatus.Delivering,
+    };
+
+    private static string DecideLanguage(CarouselRequest request)
+    {
+        if (request.Language is "ru" or "en")
+        {
+            return request.Language;
+        }
+
+        int cyrillic = 0, latin = 0;
+        foreach (var c in request.Topic)
+        {
+            if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic++;
+            }
+            else if (char.IsAsciiLetter(c))
+            {
+                latin++;
+            }
+        }
+
+        return cyrillic > latin ? "ru" : "en";
+    }
+
+    private static bool IsRetryable(Exception error) => error switch
+    {
+        ContentGenerationException content => content.IsTransient,
+        ArgumentException or FormatException or NotSupportedException => false,
+        InvalidOperationException invalid when invalid.Message.Contains("not configured", StringComparison.Ordinal) => false,
+        _ => true,
+    };
+
+    private static string UserFacingError(WorkflowStep step, Exception error) => error switch
+    {
+        ContentGenerationException content => content.Message,
+        ArgumentException argument => argument.Message,
+        OperationCanceledException or TimeoutException => $"The {step.ToString().ToLowerInvariant()} step took too long; please try again.",
+        InvalidOperationException invalid when invalid.Message.Contains("not configured", StringComparison.Ordinal) => invalid.Message,
+        _ => $"Something went wrong in the {step.ToString().ToLowerInvariant()} step; please try again.",
+    };
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Workflow {JobId}: step {Step} attempt {Attempt} failed; retrying")]
+        public static partial void StepRetrying(ILogger logger, string jobId, WorkflowStep step, int attempt, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Error, "Workflow {JobId}: step {Step} failed after {Attempt} attempts")]
+        public static partial void StepFailed(ILogger logger, string jobId, WorkflowStep step, int attempt, Exception exception);
+
+        [LoggerMessage(3, LogLevel.Warning, "Workflow {JobId} was interrupted; the watchdog will resume it")]
+        public static partial void RunInterrupted(ILogger logger, string jobId, Exception exception);
+
+        [LoggerMessage(4, LogLevel.Warning, "Workflow {JobId}: could not notify the user")]
+        public static partial void NotificationFailed(ILogger logger, string jobId, Exception exception);
+    }
+}

@@ -1,0 +1,46 @@
+using VibeCoder.Grains.Carousels;
+
+namespace VibeCoder.Grains.Workflows;
+
+/// <summary>
+/// The durable state of a <see cref="WorkflowGrain"/>. Written only by the workflow's run loop, after each
+/// attempt starts and after each step's outcome, so a restart resumes from the last completed step.
+/// </summary>
+public sealed record WorkflowState
+{
+    /// <summary>What was asked; null before <c>Start</c>.</summary>
+    public CarouselRequest? Request { get; init; }
+
+    /// <summary>The next step to run; null once all steps completed.</summary>
+    public WorkflowStep? Step { get; init; }
+
+    /// <summary>Attempts already started of <see cref="Step"/> (a crash mid-attempt counts).</summary>
+    public int Attempt { get; init; }
+
+    /// <summary>The language decided by the analyse step.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>The content written by the write step.</summary>
+    public CarouselContent? Content { get; init; }
+
+    /// <summary>Slides drawn by the render step.</summary>
+    public int RenderedSlides { get; init; }
+
+    /// <summary>
+    /// Set before the finishing side effects (refund, history, job status, notification) run; they are
+    /// idempotent, so a crash in between just runs them again.
+    /// </summary>
+    public WorkflowOutcome? Finishing { get; init; }
+
+    /// <summary>The error shown to the user when failing.</summary>
+    public string? Error { get; init; }
+
+    /// <summary>Set once everything is done; the workflow never runs again.</summary>
+    public WorkflowOutcome? Outcome { get; init; }
+
+    /// <summary>When it started.</summary>
+    public DateTimeOffset? StartedAt { get; init; }
+
+    /// <summary>Every attempt so far.</summary>
+    public IReadOnlyList<StepRecord> History { get; init; } = [];
+}
