@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using VibeCoder.Gateway.Apis;
 using VibeCoder.Gateway.Hosting;
+using VibeCoder.Silo.Dashboard;
 using VibeCoder.Silo.Hosting;
 
 try
@@ -21,6 +22,7 @@ try
     app.UseDefaultFiles();
     app.UseStaticFiles();
     app.MapVibeCoderHealth();
+    app.MapVibeCoderDiagnostics();
     app.MapCarouselsApi();
     await app.RunAsync();
     return 0;

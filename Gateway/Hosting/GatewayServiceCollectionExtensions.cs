@@ -6,10 +6,14 @@ namespace VibeCoder.Gateway.Hosting;
 /// <summary>The gateway's HTTP plumbing.</summary>
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>problem+json for every error, camel-case JSON with enum names.</summary>
+    /// <summary>problem+json for every error (unreadable requests included), camel-case JSON with enum names.</summary>
     public static IServiceCollection AddGatewayApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+
+        // Always throw on unreadable requests, so the handler above answers the same in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         services.ConfigureHttpJsonOptions(options =>
             options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase)));
         return services;

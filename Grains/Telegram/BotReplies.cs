@@ -1,0 +1,95 @@
+using Microsoft.Extensions.Logging;
+using VibeCoder.Telegram;
+using VibeCoder.Telegram.Limits;
+using VibeCoder.Telegram.Types;
+
+namespace VibeCoder.Grains.Telegram;
+
+/// <summary>
+/// The few ways the bot writes to a chat, over <see cref="ITelegramBotClient"/>: long texts split, harmless edit
+/// refusals ("message is not modified") ignored, a lost message to edit replaced by a new one, and button answers
+/// best effort. A user who blocked the bot still surfaces as <see cref="TelegramUserBlockedException"/>.
+/// </summary>
+internal sealed partial class BotReplies(ITelegramBotClient bot, ILogger<BotReplies> logger)
+{
+    /// <summary>The client, for the calls these helpers do not cover (albums, documents).</summary>
+    public ITelegramBotClient Bot => bot;
+
+    /// <summary>Sends <paramref name="text"/> (split when longer than a message); the keyboard goes under the last part.</summary>
+    /// <returns>The last message sent.</returns>
+    public async Task<Message> SendAsync(long chatId, string text, InlineKeyboardMarkup? keyboard = null, CancellationToken cancellationToken = default)
+    {
+        var parts = TelegramText.Split(text);
+        Message? last = null;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            last = await bot.SendMessageAsync(
+                chatId, parts[i], replyMarkup: i == parts.Count - 1 ? keyboard : null, disableLinkPreview: true, cancellationToken: cancellationToken);
+        }
+
+        return last ?? throw new ArgumentException("A reply needs some text.", nameof(text));
+    }
+
+    /// <summary>
+    /// Replaces the text and keyboard of the bot's message <paramref name="messageId"/>; when Telegram cannot edit it
+    /// (deleted, too old) the text is sent as a new message instead.
+    /// </summary>
+    public async Task EditAsync(long chatId, long messageId, string text, InlineKeyboardMarkup? keyboard = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await bot.EditMessageTextAsync(
+                chatId, messageId, TelegramText.Truncate(text, TelegramLimits.MaxMessageLength), replyMarkup: keyboard,
+                disableLinkPreview: true, cancellationToken: cancellationToken);
+        }
+        catch (TelegramApiException refused) when (refused is not TelegramUserBlockedException && refused.ErrorCode == 400)
+        {
+            if (refused.Description.Contains("not modified", StringComparison.OrdinalIgnoreCase))
+            {
+                return; // the same text again: nothing to do
+            }
+
+            Log.EditFellBack(logger, chatId, messageId, refused.Description);
+            await SendAsync(chatId, text, keyboard, cancellationToken);
+        }
+    }
+
+    /// <summary>Stops a button's spinner, optionally with a short notice; failures (a press too old to answer) are only logged.</summary>
+    public async Task AnswerAsync(CallbackQuery query, string? notice = null, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await bot.AnswerCallbackQueryAsync(
+                query.Id, notice is null ? null : TelegramText.Truncate(notice, TelegramLimits.MaxCallbackAnswerLength), cancellationToken: cancellationToken);
+        }
+        catch (TelegramApiException refused) when (refused is not TelegramUserBlockedException)
+        {
+            Log.AnswerFailed(logger, refused.Description);
+        }
+    }
+
+    /// <summary>Shows "typing…" or "sending photo…"; purely cosmetic, so failures other than a block are ignored.</summary>
+    public async Task ChatActionAsync(long chatId, ChatAction action, CancellationToken cancellationToken = default)
+    {
+        try
+        {
+            await bot.SendChatActionAsync(chatId, action, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not TelegramUserBlockedException and not OperationCanceledException)
+        {
+            Log.ChatActionFailed(logger, chatId, exception.Message);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Debug, "Could not edit message {MessageId} in chat {ChatId} ({Description}); sent a new one")]
+        public static partial void EditFellBack(ILogger logger, long chatId, long messageId, string description);
+
+        [LoggerMessage(2, LogLevel.Debug, "Could not answer a button press: {Description}")]
+        public static partial void AnswerFailed(ILogger logger, string description);
+
+        [LoggerMessage(3, LogLevel.Debug, "Could not send a chat action to chat {ChatId}: {Reason}")]
+        public static partial void ChatActionFailed(ILogger logger, long chatId, string reason);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Text;
+using VibeCoder.Telegram.Limits;
+
+namespace VibeCoder.Grains.Telegram;
+
+/// <summary>
+/// The callback_data of the bot's inline buttons: short ASCII verbs and arguments separated by ':' so every value
+/// stays within Telegram's 64 bytes (a job id is 32 characters; the longest datum is 40 bytes).
+/// </summary>
+/// <remarks>
+/// Verbs: <c>s:…</c> settings (<c>s:m</c> main, <c>s:n[:count]</c>, <c>s:t[:theme]</c>, <c>s:z[:p|s]</c>,
+/// <c>s:l[:ru|en|auto]</c>, <c>s:f[:-]</c>); <c>j:…:{job}</c> result buttons (<c>r</c> regenerate, <c>t</c> theme
+/// picker, <c>tp:{theme}</c> regenerate in that theme, <c>z</c> ZIP, <c>p</c> PDF); <c>h:…:{job}</c> history
+/// (<c>s</c> send again, <c>r</c> regenerate, <c>d</c> delete).
+/// </remarks>
+internal static class CallbackData
+{
+    public const string SettingsMain = "s:m";
+    public const string SettingsSlides = "s:n";
+    public const string SettingsTheme = "s:t";
+    public const string SettingsSize = "s:z";
+    public const string SettingsLanguage = "s:l";
+    public const string SettingsFooter = "s:f";
+
+    public static string SetSlides(int count) => Checked($"s:n:{count}");
+
+    public static string SetTheme(string theme) => Checked($"s:t:{theme}");
+
+    public static string SetSize(bool square) => square ? "s:z:s" : "s:z:p";
+
+    public static string SetLanguage(string language) => Checked($"s:l:{language}");
+
+    public static string RemoveFooter => "s:f:-";
+
+    public static string Regenerate(string jobId) => Checked($"j:r:{jobId}");
+
+    public static string ThemePicker(string jobId) => Checked($"j:t:{jobId}");
+
+    public static string RegenerateInTheme(string jobId, string theme) => Checked($"j:tp:{theme}:{jobId}");
+
+    public static string Zip(string jobId) => Checked($"j:z:{jobId}");
+
+    public static string Pdf(string jobId) => Checked($"j:p:{jobId}");
+
+    public static string SendAgain(string jobId) => Checked($"h:s:{jobId}");
+
+    public static string HistoryRegenerate(string jobId) => Checked($"h:r:{jobId}");
+
+    public static string HistoryDelete(string jobId) => Checked($"h:d:{jobId}");
+
+    /// <summary>Splits a datum into its parts; unknown or foreign data gives an empty array.</summary>
+    public static string[] Parse(string? data) =>
+        string.IsNullOrEmpty(data) || data.Length > TelegramLimits.MaxCallbackDataBytes ? [] : data.Split(':');
+
+    // A guard against a future verb or theme name growing past the limit: better to fail in tests than at Telegram.
+    private static string Checked(string data)
+    {
+        if (Encoding.UTF8.GetByteCount(data) > TelegramLimits.MaxCallbackDataBytes)
+        {
+            throw new ArgumentException($"callback_data '{data}' is longer than {TelegramLimits.MaxCallbackDataBytes} bytes.");
+        }
+
+        return data;
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using VibeCoder.Content;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Diagnostics;
+using VibeCoder.Runtime;
+using VibeCoder.Telegram;
+using VibeCoder.Telegram.Types;
+
+namespace VibeCoder.Grains.Telegram.Conversation;
+
+/// <summary>
+/// Starts a carousel for a chat: validates the topic, keeps one carousel per chat at a time, charges the hourly quota,
+/// sends the status message the workflow will keep editing, and starts the workflow. Safe to run twice for the same
+/// update: the job id comes from the update, so a repeat finds the job already started and does nothing.
+/// </summary>
+internal sealed partial class CarouselStarter(
+    IGrainFactory grains,
+    BotReplies replies,
+    BotStatistics statistics,
+    IOptions<CarouselOptions> carouselOptions,
+    TimeProvider clock,
+    ILogger<CarouselStarter> logger)
+{
+    /// <summary>Starts a carousel on <paramref name="rawTopic"/> with the user's current settings.</summary>
+    public Task StartFromTopicAsync(ConversationTurn turn, string rawTopic, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        if (!TopicText.TryNormalize(rawTopic, out var topic, out var problem))
+        {
+            var reply = problem.Contains("too long", StringComparison.Ordinal) ? texts.TopicTooLong(TopicText.MaxLength)
+                : problem.Contains("too short", StringComparison.Ordinal) ? texts.TopicTooShort(TopicText.MinLength)
+                : texts.TopicEmpty;
+            return replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+        }
+
+        var settings = turn.Profile.Settings;
+        var design = new RenderOptions(settings.Theme, settings.Size, settings.FooterHandle, settings.Brand);
+        return StartAsync(turn, topic, settings.SlideCount, settings.Language, design, cancellationToken);
+    }
+
+    /// <summary>Starts a new carousel like <paramref name="template"/> (same topic and design unless <paramref name="theme"/> is given).</summary>
+    public Task StartLikeAsync(ConversationTurn turn, CarouselRequest template, string? theme, CancellationToken cancellationToken)
+    {
+        var design = theme is null ? template.Design : template.Design with { Theme = theme };
+        return StartAsync(turn, template.Topic, template.SlideCount, template.Language, design, cancellationToken);
+    }
+
+    private async Task StartAsync(
+        ConversationTurn turn, string topic, int slideCount, string language, RenderOptions design, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var jobId = JobIds.ForUpdate(turn.ChatId, turn.UpdateId);
+        if (await grains.GetGrain<ICarouselJobGrain>(jobId).Get() is not null)
+        {
+            // This update was handled before a crash: its carousel runs already.
+            turn.Session = turn.Session with { ActiveJobId = jobId };
+            return;
+        }
+
+        if (turn.Session.ActiveJobId is { } activeId && await grains.GetGrain<ICarouselJobGrain>(activeId).Get() is { IsFinal: false })
+        {
+            await replies.SendAsync(turn.ChatId, texts.Busy, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var quota = await turn.User.TryReserveQuota(jobId);
+        if (!quota.Allowed)
+        {
+            statistics.QuotaRejected();
+            var reply = quota.NextAllowedAt is { } next
+                ? texts.QuotaReached(carouselOptions.Value.QuotaPerHour, next - clock.GetUtcNow(), next)
+                : texts.UserBlocked;
+            await replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var status = await replies.SendAsync(turn.ChatId, texts.StatusAccepted(topic), cancellationToken: cancellationToken);
+        var request = new CarouselRequest(
+            topic, slideCount, language, design, turn.UserId, new DeliveryTarget(turn.ChatId, (int)status.MessageId, texts.Language));
+        try
+        {
+            await grains.GetGrain<IWorkflowGrain>(jobId).Start(request);
+        }
+        catch (Exception exception) when (exception is not TelegramUserBlockedException)
+        {
+            Log.StartFailed(logger, jobId, turn.ChatId, exception);
+            await turn.User.RefundQuota(jobId);
+            await replies.EditAsync(turn.ChatId, status.MessageId, texts.StartFailed, cancellationToken: cancellationToken);
+            return;
+        }
+
+        statistics.CarouselStarted();
+        turn.Session = turn.Session with { ActiveJobId = jobId };
+        await replies.ChatActionAsync(turn.ChatId, ChatAction.Typing, cancellationToken);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Error, "Could not start carousel {JobId} for chat {ChatId}")]
+        public static partial void StartFailed(ILogger logger, string jobId, long chatId, Exception exception);
+    }
+}

@@ -1,0 +1,30 @@
+using System.Collections.Concurrent;
+
+namespace VibeCoder.Grains.Telegram.Delivery;
+
+/// <summary>
+/// Which parts of each job's result were sent, so a delivery retried by the workflow (Telegram down for a while,
+/// a 429 longer than the client waits) continues where it stopped instead of sending the albums again. In memory:
+/// after a crash in the middle of a delivery the parts are sent again, which beats losing them.
+/// </summary>
+internal sealed class DeliveryLedger
+{
+    private const int MaxJobs = 10_000;
+
+    private readonly ConcurrentDictionary<string, HashSet<string>> _sent = new(StringComparer.Ordinal);
+
+    /// <summary>The parts of <paramref name="jobId"/> sent so far; the workflow delivers one job at a time, so the set is not shared.</summary>
+    public HashSet<string> For(string jobId)
+    {
+        if (_sent.Count > MaxJobs)
+        {
+            // Deliveries that never finished (the job failed for another reason) must not pile up forever.
+            _sent.Clear();
+        }
+
+        return _sent.GetOrAdd(jobId, static _ => new HashSet<string>(StringComparer.Ordinal));
+    }
+
+    /// <summary>Forgets a job whose delivery finished.</summary>
+    public void Complete(string jobId) => _sent.TryRemove(jobId, out _);
+}
