@@ -20,6 +20,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Queue<ScriptedChatResponse> _script = new();
     private readonly List<RecordedChatRequest> _requests = [];
+    private readonly List<(int Count, TaskCompletionSource Signal)> _requestWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
     private ScriptedChatResponse _whenEmpty = DefaultWhenEmpty;
@@ -87,6 +88,22 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes when at least <paramref name="count"/> requests have arrived (or fails after <paramref name="timeout"/>).</summary>
+    public Task WaitForRequestsAsync(int count, TimeSpan timeout)
+    {
+        lock (_lock)
+        {
+            if (_requests.Count >= count)
+            {
+                return Task.CompletedTask;
+            }
+
+            var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _requestWaiters.Add((count, signal));
+            return signal.Task.WaitAsync(timeout);
+        }
+    }
+
     /// <summary>Forgets queued answers and recorded requests and restores the default <see cref="WhenEmpty"/>.</summary>
     public void Reset()
     {
@@ -126,6 +143,11 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
         lock (_lock)
         {
             _requests.Add(recorded);
+            foreach (var waiter in _requestWaiters.Where(w => _requests.Count >= w.Count).ToArray())
+            {
+                waiter.Signal.TrySetResult();
+                _requestWaiters.Remove(waiter);
+            }
             answer = _script.Count > 0 ? _script.Dequeue() : _whenEmpty;
             number = ++_completionNumber;
         }
