@@ -1,0 +1,55 @@
+using Microsoft.Playwright;
+
+namespace VibeCoder.Gateway.Tests;
+
+[Collection(GatewayCollection.Name)]
+public sealed class PreviewPageTests(GatewayFixture fixture)
+{
+    private const float TimeoutMs = 30_000;
+
+    [Fact]
+    public async Task PreviewPage_TopicSubmitted_ShowsEverySlideAndDownloadLinks()
+    {
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 } });
+        await page.GotoAsync(fixture.BaseAddress.ToString(), new PageGotoOptions { Timeout = TimeoutMs });
+
+        await page.WaitForSelectorAsync("#theme option[value=mint]", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached, Timeout = TimeoutMs });
+        await page.FillAsync("#topic", "Five habits of calm engineers");
+        await page.FillAsync("#slides", "5");
+        await page.SelectOptionAsync("#theme", "mint");
+        await page.ClickAsync("#submit");
+        await page.WaitForSelectorAsync(".badge.completed", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('.slide img')].length === 5 && [...document.querySelectorAll('.slide img')].every(i => i.complete && i.naturalWidth === 1080)",
+            null,
+            new PageWaitForFunctionOptions { Timeout = TimeoutMs });
+
+        Assert.Equal(5, await page.Locator(".slide img").CountAsync());
+        Assert.EndsWith("/archive.zip", await page.GetAttributeAsync("#zip", "href"), StringComparison.Ordinal);
+        Assert.EndsWith("/archive.pdf", await page.GetAttributeAsync("#pdf", "href"), StringComparison.Ordinal);
+        Assert.False(string.IsNullOrWhiteSpace(await page.TextContentAsync("#caption")));
+        var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts.FullName, "preview-page.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task PreviewPage_EmptyTopic_ShowsTheServersValidationMessage()
+    {
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseAddress.ToString(), new PageGotoOptions { Timeout = TimeoutMs });
+
+        // Bypass the browser's own "required" check to see what the server says.
+        await page.EvalOnSelectorAsync("#topic", "t => t.removeAttribute('required')");
+        await page.FillAsync("#topic", "  ");
+        await page.ClickAsync("#submit");
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
+
+        Assert.Contains("topic", (await page.TextContentAsync("#error"))!, StringComparison.OrdinalIgnoreCase);
+    }
+}
