@@ -1,0 +1,183 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using VibeCoder.Content;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Rendering;
+
+namespace VibeCoder.Bench;
+
+/// <summary>
+/// <c>e2e-carousel</c>: 7-slide carousels with offline content through the HTTP API of the real gateway process
+/// on its embedded defaults (SQLite, co-hosted silo), one at a time; <c>value</c> is the p50 from POST to
+/// completed. The baseline is the same carousel made in-process with no service around it (offline content plus
+/// rendering all slides), so the ratio shows what the service costs on top of the work itself.
+/// </summary>
+internal static class E2eCarouselScenario
+{
+    public static async Task<JsonObject> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
+    {
+        var count = arguments.Count ?? 40;
+        var folder = Directory.CreateTempSubdirectory("vibecoder-e2e-");
+        var port = FreePort();
+        using var gateway = StartGateway(port, folder.FullName);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
+        try
+        {
+            await WaitUntilReadyAsync(http, gateway, cancellationToken);
+            for (var i = 0; i < 5; i++)
+            {
+                await CreateAndWaitAsync(http, $"Warm-up topic number {i}", cancellationToken);
+            }
+
+            var service = new List<double>(count);
+            for (var i = 0; i < count; i++)
+            {
+                service.Add(await CreateAndWaitAsync(http, $"Morning routines that stick, take {i}", cancellationToken));
+            }
+
+            var baseline = await MeasureInProcessAsync(count, cancellationToken);
+            var p50 = Percentile(service, 50);
+            var baselineP50 = Percentile(baseline, 50);
+            Console.Error.WriteLine($"service p50 {p50:N1} ms, in-process p50 {baselineP50:N1} ms");
+            return new JsonObject
+            {
+                ["scenario"] = "e2e-carousel",
+                ["value"] = Math.Round(p50, 1),
+                ["unit"] = "ms",
+                ["p95_ms"] = Math.Round(Percentile(service, 95), 1),
+                ["baseline"] = Math.Round(baselineP50, 1),
+                ["baseline_p95_ms"] = Math.Round(Percentile(baseline, 95), 1),
+                ["ratio"] = Math.Round(baselineP50 / p50, 3),
+                ["carousels"] = count,
+                ["slides"] = 7,
+            };
+        }
+        finally
+        {
+            if (!gateway.HasExited)
+            {
+                gateway.Kill(entireProcessTree: true);
+                await gateway.WaitForExitAsync(CancellationToken.None);
+            }
+
+            folder.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<double> CreateAndWaitAsync(HttpClient http, string topic, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var response = await http.PostAsJsonAsync("api/carousels", new { topic, slides = 7 }, cancellationToken);
+        response.EnsureSuccessStatusCode();
+        var id = (await response.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString();
+        var job = await http.GetFromJsonAsync<JsonElement>($"api/carousels/{id}?waitSeconds=30", cancellationToken);
+        var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+        if (job.GetProperty("status").GetString() != "completed")
+        {
+            throw new InvalidOperationException($"Carousel {id} ended {job.GetProperty("status")}: {job.GetProperty("error")}");
+        }
+
+        return elapsed;
+    }
+
+    private static async Task<List<double>> MeasureInProcessAsync(int count, CancellationToken cancellationToken)
+    {
+        var generator = new OfflineContentGenerator();
+        var renderer = new CairoSlideRenderer();
+        var design = new RenderOptions("midnight", SlideSize.Portrait, null, null);
+        var times = new List<double>(count);
+        for (var i = -5; i < count; i++)
+        {
+            var started = Stopwatch.GetTimestamp();
+            var content = await generator.GenerateAsync(new ContentRequest($"Morning routines that stick, take {i}", 7, "auto"), cancellationToken);
+            await Parallel.ForEachAsync(content.Slides, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
+                (slide, _) =>
+                {
+                    renderer.RenderSlide(slide, 1, content.Slides.Count, design);
+                    return ValueTask.CompletedTask;
+                });
+            if (i >= 0)
+            {
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            }
+        }
+
+        return times;
+    }
+
+    private static Process StartGateway(int port, string folder)
+    {
+        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Gateway", "bin",
+            new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "..")).Name, "net10.0", "VibeCoder.Gateway.dll"));
+        if (!File.Exists(dll))
+        {
+            throw new FileNotFoundException("Build the gateway first (dotnet build -c Release Gateway).", dll);
+        }
+
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            Environment = { ["STORAGE"] = "sqlite", ["SQLITE_PATH"] = Path.Combine(folder, "e2e.db"), ["Logging__LogLevel__Default"] = "Warning" },
+        };
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (e.Data is not null)
+            {
+                Console.Error.WriteLine("gateway: " + e.Data);
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    private static async Task WaitUntilReadyAsync(HttpClient http, Process gateway, CancellationToken cancellationToken)
+    {
+        // Polling a readiness probe of another process: there is no signal to await across the boundary.
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (gateway.HasExited)
+            {
+                throw new InvalidOperationException($"The gateway exited with {gateway.ExitCode}.");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(100, cancellationToken);
+        }
+
+        throw new TimeoutException("The gateway did not become ready within 60 s.");
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    private static double Percentile(List<double> values, double percentile)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted[(int)Math.Clamp(Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
+    }
+}
