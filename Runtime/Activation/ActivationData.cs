@@ -44,6 +44,7 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private long _keepAliveUntilMs;
     private List<GrainTimer>? _timers;
     private CancellationTokenSource? _lifecycleCancellation;
+    private long _lifecycleDeadlineMs;
     private ActivationSynchronizationContext? _syncContext;
     private TaskCompletionSource? _deactivated;
 
@@ -595,12 +596,12 @@ internal sealed class ActivationData : IThreadPoolWorkItem
     private void BeginActivation()
     {
         _state = ActivationState.Activating;
-        _lifecycleCancellation = new CancellationTokenSource(Runtime.Options.ActivationTimeout);
+        var cancellationToken = StartLifecycleStep(Runtime.Options.ActivationTimeout);
         Task activation;
         SynchronizationContext.SetSynchronizationContext(SyncContext);
         try
         {
-            activation = ActivateAsync(_lifecycleCancellation.Token);
+            activation = ActivateAsync(cancellationToken);
         }
         finally
         {
@@ -628,7 +629,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     private void OnActivationCompleted(Task activation)
     {
-        _lifecycleCancellation?.Dispose();
         _lifecycleCancellation = null;
         if (activation.IsCompletedSuccessfully)
         {
@@ -656,13 +656,13 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         _state = ActivationState.Deactivating;
         _deactivateRequested = false;
         DisposeTimers();
-        _lifecycleCancellation = new CancellationTokenSource(Runtime.Options.DeactivationTimeout);
+        var cancellationToken = StartLifecycleStep(Runtime.Options.DeactivationTimeout);
         Task deactivation;
         SynchronizationContext.SetSynchronizationContext(SyncContext);
         try
         {
             deactivation = GrainInstance is Grain grain
-                ? grain.OnDeactivateAsync(reason, _lifecycleCancellation.Token)
+                ? grain.OnDeactivateAsync(reason, cancellationToken)
                 : Task.CompletedTask;
         }
         catch (Exception exception)
@@ -680,7 +680,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
     private void OnDeactivationCompleted(Task deactivation)
     {
-        _lifecycleCancellation?.Dispose();
         _lifecycleCancellation = null;
         if (!deactivation.IsCompletedSuccessfully)
         {
@@ -693,6 +692,27 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         (GrainInstance as IDisposable)?.Dispose();
         ForwardAll();
         _deactivated?.TrySetResult();
+    }
+
+    // No timer per activation: a million activations would mean a million timer registrations. The sweeper
+    // cancels an overdue step instead (CancelOverdueLifecycleStep); a timer-less source needs no disposal.
+    private CancellationToken StartLifecycleStep(TimeSpan timeout)
+    {
+        var cancellation = new CancellationTokenSource();
+        _lifecycleDeadlineMs = Environment.TickCount64 + (long)timeout.TotalMilliseconds;
+        Volatile.Write(ref _lifecycleCancellation, cancellation);
+        return cancellation.Token;
+    }
+
+    /// <summary>Cancels <c>OnActivateAsync</c>/<c>OnDeactivateAsync</c> once past its timeout (sweeper thread).</summary>
+    public void CancelOverdueLifecycleStep(long nowMs)
+    {
+        if (_state is ActivationState.Activating or ActivationState.Deactivating
+            && nowMs >= Volatile.Read(ref _lifecycleDeadlineMs)
+            && Volatile.Read(ref _lifecycleCancellation) is { } cancellation)
+        {
+            cancellation.Cancel();
+        }
     }
 
     private void DisposeTimers()

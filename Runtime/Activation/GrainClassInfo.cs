@@ -52,14 +52,20 @@ internal sealed class GrainClassInfo
     public (object Grain, IReadOnlyList<IGrainStateLoader> States) CreateInstance(ActivationData activation)
     {
         var services = activation.Runtime.Services;
-        object[] states = _stateFactories.Length == 0 ? [] : new object[_stateFactories.Length];
+        if (_stateFactories.Length == 0)
+        {
+            return (Grain.Construct(activation, _factory, services, []), []);
+        }
+
+        var states = new object[_stateFactories.Length];
+        var loaders = new IGrainStateLoader[_stateFactories.Length];
         for (var i = 0; i < states.Length; i++)
         {
             states[i] = _stateFactories[i](activation.GrainId, services);
+            loaders[i] = (IGrainStateLoader)states[i];
         }
 
-        var grain = Grain.Construct(activation, () => _factory(services, states));
-        return (grain, states.Cast<IGrainStateLoader>().ToArray());
+        return (Grain.Construct(activation, _factory, services, states), loaders);
     }
 
     private static string DefaultTypeName(Type grainClass)

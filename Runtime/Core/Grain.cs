@@ -99,13 +99,13 @@ public abstract class Grain : IAddressable
     protected Task<IReadOnlyList<IGrainReminder>> GetReminders() =>
         _activation.Runtime.Reminders.GetAllAsync(GrainId, CancellationToken.None);
 
-    internal static T Construct<T>(ActivationData activation, Func<T> create)
+    internal static object Construct(ActivationData activation, Microsoft.Extensions.DependencyInjection.ObjectFactory factory, IServiceProvider services, object[] arguments)
     {
         var previous = _constructing;
         _constructing = activation;
         try
         {
-            return create();
+            return factory(services, arguments);
         }
         finally
         {
