@@ -12,7 +12,6 @@ internal static class ContentLayout
         double scale = canvas.Height / 1350.0;
 
         canvas.FillGlow(canvas.Width + 40, canvas.Height * 0.05, 560 * scale, palette.Accent, 0.22);
-        canvas.DotGrid(safe.Right - (5 * 30) + 4, contentBottom - (3 * 30) + 6, 6, 4, 30, 3.5, palette.Accent, 0.35);
 
         double top = safe.Y;
         double numberBottom = PointHeader.Paint(canvas, page, top);
@@ -28,6 +27,16 @@ internal static class ContentLayout
         canvas.DrawText(heading, safe.X, headingTop, palette.Text);
 
         double bodyTop = headingTop + heading.Height + bodyGap;
-        canvas.FitAndDraw(page.Body, bodyStyle, safe.X, bodyTop, safe.Width, contentBottom - bodyTop, palette.Text, 0.86);
+        PixelRect body = canvas.FitAndDraw(page.Body, bodyStyle, safe.X, bodyTop, safe.Width, contentBottom - bodyTop, palette.Text, 0.86);
+
+        // A dot texture in the empty bottom-right corner, only when the paragraph leaves that corner empty.
+        const int columns = 6;
+        const int rows = 4;
+        const double spacing = 30;
+        var dots = new PixelRect((int)(safe.Right - ((columns - 1) * spacing)), (int)(contentBottom - ((rows - 1) * spacing)), (int)((columns - 1) * spacing) + 8, (int)((rows - 1) * spacing) + 8);
+        if (dots.Y > body.Bottom + 24 || body.IsEmpty)
+        {
+            canvas.DotGrid(dots.X + 4, dots.Y + 4, columns, rows, spacing, 3.5, palette.Accent, 0.35);
+        }
     }
 }

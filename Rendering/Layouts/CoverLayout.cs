@@ -25,10 +25,9 @@ internal static class CoverLayout
         canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
         canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);
 
-        double pillBottom = PaintSwipePill(canvas, page, contentBottom);
-
+        // "Swipe" only when there is a next slide to swipe to.
+        double bottom = page.Number < page.Count ? PaintSwipePill(canvas, page, contentBottom) - (72 * scale) : contentBottom;
         double top = Math.Max(canvas.Height * 0.3, discCenterY + discRadius + 40);
-        double bottom = pillBottom - (72 * scale);
         const double barHeight = 14;
         const double barGap = 40;
         const double headingGap = 32;

@@ -115,7 +115,7 @@ internal sealed class SlideCanvas
         nint gradient = Cairo.PatternCreateRadial(half, half, 0, half, half, radius / factor);
         try
         {
-            AddStop(gradient, 0, color, alpha);
+            AddStop(gradient, 0, color, alpha * Palette.GlowStrength);
             AddStop(gradient, 1, color, 0);
             Cairo.SetSource(smallContext, gradient);
             Cairo.Paint(smallContext);
@@ -159,14 +159,6 @@ internal sealed class SlideCanvas
         SetSource(color, alpha);
         RoundedRectPath(x, y, width, height, radius);
         Cairo.Fill(Context);
-    }
-
-    public void StrokeRoundedRect(double x, double y, double width, double height, double radius, double lineWidth, RgbColor color, double alpha = 1)
-    {
-        SetSource(color, alpha);
-        Cairo.SetLineWidth(Context, lineWidth);
-        RoundedRectPath(x, y, width, height, radius);
-        Cairo.Stroke(Context);
     }
 
     /// <summary>A grid of small dots, a quiet texture for empty corners.</summary>

@@ -16,11 +16,8 @@ internal static unsafe partial class Cairo
     internal const int StatusSuccess = 0;
     internal const int StatusWriteError = 11;
     internal const int LineCapRound = 1;
-    internal const int FilterFast = 0;
-    internal const int FilterGood = 1;
     internal const int FilterBilinear = 4;
     internal const int LineJoinRound = 1;
-    internal const int AntialiasBest = 6;
     internal const int HintStyleNone = 1;
     internal const int HintMetricsOff = 1;
     internal const int PdfMetadataTitle = 0;
@@ -89,9 +86,6 @@ internal static unsafe partial class Cairo
 
     [LibraryImport(Library, EntryPoint = "cairo_set_line_join")]
     internal static partial void SetLineJoin(nint cr, int lineJoin);
-
-    [LibraryImport(Library, EntryPoint = "cairo_set_antialias")]
-    internal static partial void SetAntialias(nint cr, int antialias);
 
     [LibraryImport(Library, EntryPoint = "cairo_paint")]
     internal static partial void Paint(nint cr);

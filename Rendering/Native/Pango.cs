@@ -17,7 +17,6 @@ internal static unsafe partial class Pango
 
     internal const int WrapWordChar = 2;
     internal const int EllipsizeNone = 0;
-    internal const int EllipsizeEnd = 3;
     internal const int AlignLeft = 0;
     internal const int AlignCenter = 1;
     internal const int AlignRight = 2;
@@ -53,9 +52,6 @@ internal static unsafe partial class Pango
     [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_set_width")]
     internal static partial void LayoutSetWidth(nint layout, int width);
 
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_set_height")]
-    internal static partial void LayoutSetHeight(nint layout, int height);
-
     [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_set_wrap")]
     internal static partial void LayoutSetWrap(nint layout, int wrap);
 
@@ -68,14 +64,8 @@ internal static unsafe partial class Pango
     [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_set_line_spacing")]
     internal static partial void LayoutSetLineSpacing(nint layout, float factor);
 
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_set_attributes")]
-    internal static partial void LayoutSetAttributes(nint layout, nint attributes);
-
     [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_get_extents")]
     internal static partial void LayoutGetExtents(nint layout, PangoRectangle* ink, PangoRectangle* logical);
-
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_get_baseline")]
-    internal static partial int LayoutGetBaseline(nint layout);
 
     [LibraryImport(PangoLibrary, EntryPoint = "pango_layout_get_unknown_glyphs_count")]
     internal static partial int LayoutGetUnknownGlyphsCount(nint layout);
@@ -124,18 +114,6 @@ internal static unsafe partial class Pango
 
     [LibraryImport(PangoLibrary, EntryPoint = "pango_font_description_free")]
     internal static partial void FontDescriptionFree(nint description);
-
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_attr_list_new")]
-    internal static partial nint AttrListNew();
-
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_attr_list_insert")]
-    internal static partial void AttrListInsert(nint list, nint attribute);
-
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_attr_list_unref")]
-    internal static partial void AttrListUnref(nint list);
-
-    [LibraryImport(PangoLibrary, EntryPoint = "pango_attr_letter_spacing_new")]
-    internal static partial nint AttrLetterSpacingNew(int letterSpacing);
 
     [LibraryImport(GObjectLibrary, EntryPoint = "g_object_unref")]
     internal static partial void ObjectUnref(nint instance);

@@ -1,4 +1,3 @@
-using System.Text;
 using VibeCoder.Rendering.Native;
 
 namespace VibeCoder.Rendering.Text;
@@ -87,12 +86,24 @@ internal static unsafe class GlyphStripper
 
             int from = Math.Max(start, position);
             AppendCollapsingSpaces(kept, utf8.AsSpan(position, from - position));
-            strippedCharacters += Encoding.UTF8.GetCharCount(utf8, from, end - from);
+            strippedCharacters += CountCharacters(utf8.AsSpan(from, end - from));
             position = end;
         }
 
         AppendCollapsingSpaces(kept, utf8.AsSpan(position));
         return [.. kept];
+    }
+
+    // Code points, not UTF-16 units: every byte that does not continue a UTF-8 sequence starts one.
+    private static int CountCharacters(ReadOnlySpan<byte> utf8)
+    {
+        int count = 0;
+        foreach (byte b in utf8)
+        {
+            count += (b & 0xC0) != 0x80 ? 1 : 0;
+        }
+
+        return count;
     }
 
     // Removing "a 🙂 b" would leave two spaces; keep one.

@@ -138,14 +138,6 @@ internal static unsafe class TextFitter
             Pango.FontDescriptionSetAbsoluteSize(font, size * Pango.Scale);
             Pango.LayoutSetFontDescription(layout, font);
             Pango.LayoutSetWidth(layout, width);
-            if (style.LetterSpacing != 0)
-            {
-                nint attributes = Pango.AttrListNew();
-                Pango.AttrListInsert(attributes, Pango.AttrLetterSpacingNew((int)(style.LetterSpacing * size * Pango.Scale)));
-                Pango.LayoutSetAttributes(layout, attributes);
-                Pango.AttrListUnref(attributes);
-            }
-
             Pango.PangoRectangle ink;
             Pango.PangoRectangle logical;
             Pango.LayoutGetExtents(layout, &ink, &logical);

@@ -10,7 +10,6 @@ namespace VibeCoder.Rendering.Text;
 /// <param name="MaxLines">The most lines shown; more is truncated with an ellipsis.</param>
 /// <param name="Italic">Italic (or synthesised oblique when the family has no italic face).</param>
 /// <param name="Condensed">Prefer a condensed face when the family has one.</param>
-/// <param name="LetterSpacing">Extra space between letters as a fraction of the size (tracking), may be negative.</param>
 internal readonly record struct TextStyle(
     string Family,
     int Weight,
@@ -20,5 +19,4 @@ internal readonly record struct TextStyle(
     int Alignment = Native.Pango.AlignLeft,
     int MaxLines = int.MaxValue,
     bool Italic = false,
-    bool Condensed = false,
-    double LetterSpacing = 0);
+    bool Condensed = false);

@@ -19,10 +19,22 @@ internal sealed record SlidePalette(
     string QuoteFamily)
 {
     private static readonly RgbColor White = new(255, 255, 255);
-    private static readonly RgbColor Ink = new(10, 10, 14);
 
-    /// <summary>True when the background is dark (light text on it).</summary>
-    public bool IsDark => Background.Luminance < 0.3;
+    /// <summary>
+    /// How strongly to draw accent glows, 0.3–1: a grey or black accent glows as a dirty smudge, so glows fade
+    /// with the accent's saturation.
+    /// </summary>
+    public double GlowStrength
+    {
+        get
+        {
+            int max = Math.Max(Accent.R, Math.Max(Accent.G, Accent.B));
+            int min = Math.Min(Accent.R, Math.Min(Accent.G, Accent.B));
+            double saturation = max == 0 ? 0 : (max - min) / (double)max;
+            return 0.3 + (0.7 * saturation);
+        }
+    }
+    private static readonly RgbColor Ink = new(10, 10, 14);
 
     /// <summary>Resolves the palette for a theme and optional brand colours.</summary>
     /// <exception cref="ArgumentException">A brand colour is not "#rrggbb".</exception>

@@ -45,6 +45,34 @@ public sealed class TextSanitizerTests
     }
 
     [Fact]
+    public void Clean_VeryLongWord_GetsInvisibleBreaksButOrdinaryWordsDoNot()
+    {
+        string word = new('A', 100);
+
+        string cleaned = TextSanitizer.Clean($"ordinary words here {word} and more");
+
+        Assert.StartsWith("ordinary words here ", cleaned, StringComparison.Ordinal);
+        Assert.EndsWith(" and more", cleaned, StringComparison.Ordinal);
+        Assert.Equal(word, cleaned[20..^9].Replace("\u200B", string.Empty, StringComparison.Ordinal));
+        Assert.True(cleaned.Count(c => c == '\u200B') >= 10, "The long word got no break opportunities.");
+    }
+
+    [Fact]
+    public void Clean_LongEmojiRun_KeepsSequencesTogether()
+    {
+        string family = "👩‍💻";
+        string thumbs = "👏🏽";
+        string run = string.Concat(Enumerable.Repeat(family + thumbs, 12));
+
+        string cleaned = TextSanitizer.Clean(run);
+
+        Assert.Equal(run, cleaned.Replace("\u200B", string.Empty, StringComparison.Ordinal));
+        Assert.DoesNotContain("\u200D\u200B", cleaned, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200B\u200D", cleaned, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200B🏽", cleaned, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SplitItems_MarkedLines_StripsMarkersAndKeepsAtMostEight()
     {
         string body = "- one\n• two\n* three\n1. four\n2) five\nsix\n\n7 seven\n8. eight\n9. nine\n10. ten";
