@@ -1,14 +1,19 @@
 using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Diagnostics;
+using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Monitoring;
 using VibeCoder.Grains.Users;
 using VibeCoder.Runtime;
 using VibeCoder.Runtime.Reminders;
 using VibeCoder.Runtime.Storage;
+using VibeCoder.Runtime.Streams;
 
 namespace VibeCoder.Grains.Workflows;
 
@@ -26,10 +31,14 @@ public sealed partial class WorkflowGrain(
     PipelineMonitor monitor,
     IOptions<CarouselOptions> options,
     IEnumerable<ICarouselDelivery> deliveries,
+    IServiceProvider services,
     TimeProvider clock,
     ILogger<WorkflowGrain> logger) : Grain, IWorkflowGrain, IRemindable
 {
     private const string WatchdogReminder = "watchdog";
+    private const string EventSource = "carousel-workflow";
+
+    private readonly IStreamProvider? _events = services.GetKeyedService<IStreamProvider>(DomainEventStreams.ProviderName);
 
     private readonly CancellationTokenSource _cancellation = new();
     private Task? _run;
@@ -58,9 +67,18 @@ public sealed partial class WorkflowGrain(
             return await Job.Get() ?? await Job.Create(state.State.Request);
         }
 
-        state.State = new WorkflowState { Request = request, Step = WorkflowStep.Analyse, StartedAt = clock.GetUtcNow() };
+        state.State = new WorkflowState
+        {
+            Request = request,
+            Step = WorkflowStep.Analyse,
+            StartedAt = clock.GetUtcNow(),
+            CorrelationId = Correlation.CurrentId ?? Correlation.NewId(),
+        };
         await state.WriteStateAsync();
         var job = await Job.Create(request);
+        await PublishAsync(new WorkflowStarted(GetPrimaryKeyString(), "carousel", GetPrimaryKeyString()));
+        await PublishAsync(new CarouselGenerateRequested(
+            GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language));
         await RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
@@ -207,22 +225,29 @@ public sealed partial class WorkflowGrain(
                 }
 
                 await SaveAsync(state.State with { Language = DecideLanguage(request) });
+                await PublishAsync(new AiContentRequested(GetPrimaryKeyString(), request.Topic, state.State.Language!, contentGenerator.Name));
                 break;
 
             case WorkflowStep.Write:
+                var writing = Stopwatch.GetTimestamp();
                 var content = await contentGenerator.GenerateAsync(
                     new ContentRequest(request.Topic, request.SlideCount, state.State.Language ?? request.Language), cancellationToken);
                 await SaveAsync(state.State with { Content = content });
                 await Job.Update(new JobUpdate(Content: content));
+                await PublishAsync(new AiAnalysisCompleted(GetPrimaryKeyString(), contentGenerator.Name, null, null, Stopwatch.GetElapsedTime(writing)));
+                await PublishAsync(new CarouselContentAnalyzed(GetPrimaryKeyString(), content.Title, content.Slides.Count, content.Language));
+                await PublishAsync(new CarouselSlidesGenerated(GetPrimaryKeyString(), content.Title, content.Slides.Count));
                 break;
 
             case WorkflowStep.Render:
                 var jobId = GetPrimaryKeyString();
                 var job = Job;
+                var rendering = Stopwatch.GetTimestamp();
                 _renderedSlides = await Task.Run(
                     () => images.RenderAllAsync(jobId, state.State.Content!, request.Design, n => job.Update(new JobUpdate(RenderedSlides: n)), cancellationToken),
                     cancellationToken);
                 await SaveAsync(state.State with { RenderedSlides = _renderedSlides.Count });
+                await PublishAsync(new CarouselImagesRendered(jobId, _renderedSlides.Count, _renderedSlides.Sum(p => (long)p.Length), Stopwatch.GetElapsedTime(rendering)));
                 break;
 
             case WorkflowStep.Deliver:
@@ -272,6 +297,7 @@ public sealed partial class WorkflowGrain(
             await BestEffortAsync(() => delivery.ReportFailureAsync(job, CancellationToken.None));
         }
 
+        await PublishFinishEventsAsync(outcome, status, error);
         await SaveAsync(state.State with { Outcome = outcome, Step = null });
         await UnregisterWatchdogAsync();
         monitor.RecordStatus(status);
@@ -280,6 +306,52 @@ public sealed partial class WorkflowGrain(
         {
             monitor.RecordFailure(new PipelineFailure(GetPrimaryKeyString(), request.Topic, LastFailedStep(), error ?? "failed", clock.GetUtcNow()));
         }
+    }
+
+    private async Task PublishFinishEventsAsync(WorkflowOutcome outcome, JobStatus status, string? error)
+    {
+        var request = state.State.Request!;
+        var jobId = GetPrimaryKeyString();
+        var duration = clock.GetUtcNow() - (state.State.StartedAt ?? clock.GetUtcNow());
+        if (request.UserId is { } userId)
+        {
+            await PublishAsync(new HistoryLogged(userId, jobId, request.Topic, status.ToString().ToLowerInvariant()));
+        }
+
+        if (outcome == WorkflowOutcome.Completed)
+        {
+            await PublishAsync(new CarouselCompleted(jobId, request.UserId, state.State.Content?.Slides.Count ?? 0, duration));
+        }
+        else
+        {
+            var step = LastFailedStep()?.ToString().ToLowerInvariant() ?? "workflow";
+            await PublishAsync(new CarouselFailed(jobId, request.UserId, step, error ?? outcome.ToString()));
+            if (outcome == WorkflowOutcome.Failed)
+            {
+                await PublishAsync(new SystemErrorOccurred(EventSource, "workflow." + step, error ?? "failed"));
+            }
+        }
+
+        await PublishAsync(new WorkflowCompleted(jobId, outcome.ToString().ToLowerInvariant(), duration, error));
+    }
+
+    /// <summary>
+    /// Publishes a domain event of this job with the job's correlation id. The id is derived from job and type, so
+    /// a step replayed after a crash republishes the same event and idempotent consumers drop the repeat.
+    /// </summary>
+    private async Task PublishAsync<TPayload>(TPayload payload) where TPayload : IEventPayload
+    {
+        if (_events is null)
+        {
+            return; // hosts without an event stream provider (some tests) run the workflow without events
+        }
+
+        var jobId = GetPrimaryKeyString();
+        var type = TPayload.EventType;
+        var metadata = new EventMetadata(state.State.CorrelationId ?? jobId, null, state.State.Request?.UserId);
+        var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{EventSource}:{jobId}:{type}"))[..16]);
+        var envelope = EventEnvelope.Create(type, EventSource, payload, metadata, clock.GetUtcNow(), id);
+        await _events.GetStream<EventEnvelope>(EventTypes.NamespaceOf(type), jobId).OnNextAsync(envelope);
     }
 
     private async Task RecordHistoryAsync(JobStatus status)

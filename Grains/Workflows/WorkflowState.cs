@@ -38,6 +38,9 @@ public sealed record WorkflowState
     /// <summary>Set once everything is done; the workflow never runs again.</summary>
     public WorkflowOutcome? Outcome { get; init; }
 
+    /// <summary>The correlation id of the flow that started the job; every event of the job carries it.</summary>
+    public string? CorrelationId { get; init; }
+
     /// <summary>When it started.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 

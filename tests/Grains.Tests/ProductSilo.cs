@@ -5,6 +5,7 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Persistence;
 using VibeCoder.Runtime.Hosting;
+using VibeCoder.Runtime.Streams;
 using VibeCoder.Runtime.TestingHost;
 using VibeCoder.TestServers.OpenAi;
 
@@ -37,6 +38,7 @@ public static class ProductSilo
                 silo.AddGrains(GrainsAssembly.Assembly);
                 silo.AddSqliteGrainStorage("Default", o => o.Path = databasePath);
                 silo.UseSqliteReminderService(o => o.Path = databasePath);
+                silo.AddMemoryStreams(VibeCoder.Grains.Events.DomainEventStreams.ProviderName);
             },
             services => services.AddCarouselServices(configuration),
             settings);
