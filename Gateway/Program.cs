@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using VibeCoder.Gateway.Apis;
 using VibeCoder.Gateway.Hosting;
+using VibeCoder.Gateway.Telegram;
 using VibeCoder.Silo.Dashboard;
 using VibeCoder.Silo.Hosting;
 
@@ -16,6 +17,7 @@ try
 
     builder.AddVibeCoderSilo();
     builder.Services.AddGatewayApi();
+    builder.Services.AddTelegramBot(builder.Configuration);
     var app = builder.Build();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
@@ -24,6 +26,7 @@ try
     app.MapVibeCoderHealth();
     app.MapVibeCoderDiagnostics();
     app.MapCarouselsApi();
+    app.MapTelegramWebhook();
     await app.RunAsync();
     return 0;
 }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VibeCoder.Bench;
+using VibeCoder.Bench.Scenarios;
 
 // Each scenario prints progress to stderr and, as the last line of stdout, one JSON object with its figures
 // and a baseline measured in the same run, so the figure reads as a ratio on a noisy machine.
@@ -8,6 +9,11 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
 {
     ["grain-calls"] = GrainCallsScenario.RunAsync,
     ["activations"] = ActivationsScenario.RunAsync,
+    ["state-writes"] = StateWritesThroughGrainsScenario.RunAsync,
+    ["render-slides"] = (_, ct) => RenderSlidesScenario.RunAsync(ct),
+    ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
+    ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
+    ["stream-throughput"] = StreamThroughputScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

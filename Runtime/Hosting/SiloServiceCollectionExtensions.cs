@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
+using VibeCoder.Runtime.Diagnostics;
 using VibeCoder.Runtime.Reminders;
 using VibeCoder.Runtime.Storage;
 
@@ -12,8 +13,8 @@ namespace VibeCoder.Runtime.Hosting;
 public static class SiloServiceCollectionExtensions
 {
     /// <summary>
-    /// Hosts a silo in this process: the runtime, <see cref="IGrainFactory"/>, reminders, and a "silo" health
-    /// check tagged "ready". Without a configured reminder table, reminders are kept in memory.
+    /// Hosts a silo in this process: the runtime, <see cref="IGrainFactory"/>, reminders, <see cref="ISiloDiagnostics"/>,
+    /// and a "silo" health check tagged "ready". Without a configured reminder table, reminders are kept in memory.
     /// </summary>
     /// <param name="services">The host's services.</param>
     /// <param name="configuration">The host's configuration; the "Silo" section binds <see cref="SiloOptions"/>.</param>
@@ -33,6 +34,10 @@ public static class SiloServiceCollectionExtensions
         services.AddSingleton<ISiloStatus, SiloStatus>();
         services.AddHostedService<SiloHostedService>();
         services.AddHealthChecks().AddCheck<SiloHealthCheck>("silo", tags: ["ready"]);
+        services.AddOptions<SiloDiagnosticsOptions>().Bind(configuration.GetSection(SiloDiagnosticsOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SiloDiagnosticsOptions>, SiloDiagnosticsOptionsValidator>();
+        services.AddSingleton<SiloDiagnostics>();
+        services.AddSingleton<ISiloDiagnostics>(sp => sp.GetRequiredService<SiloDiagnostics>());
 
         configure(new SiloBuilder(services, configuration));
 

@@ -5,10 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VibeCoder.Grains;
 using VibeCoder.Grains.Hosting;
+using VibeCoder.Grains.Telegram;
 using VibeCoder.Persistence;
 using VibeCoder.Runtime.Hosting;
 using VibeCoder.Runtime.Reminders;
 using VibeCoder.Runtime.Storage;
+using VibeCoder.Runtime.Streams;
+using VibeCoder.Silo.Dashboard;
 
 namespace VibeCoder.Silo.Hosting;
 
@@ -17,7 +20,8 @@ public static class SiloHostingExtensions
 {
     /// <summary>
     /// Adds the runtime with the product's grains and the storage chosen by <c>STORAGE</c>
-    /// (see <see cref="StorageSettings"/>), plus whatever <paramref name="configure"/> adds.
+    /// (see <see cref="StorageSettings"/>), plus whatever <paramref name="configure"/> adds, with its diagnostics
+    /// (logs, metrics, tracing, dashboard: <see cref="DiagnosticsHostingExtensions.AddVibeCoderDiagnostics"/>).
     /// </summary>
     public static IHostApplicationBuilder AddVibeCoderSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
@@ -25,6 +29,7 @@ public static class SiloHostingExtensions
         var storage = StorageSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(storage);
         builder.Services.AddCarouselServices(builder.Configuration);
+        builder.Services.AddTelegramConversation(builder.Configuration);
         builder.Services.AddSilo(builder.Configuration, silo =>
         {
             silo.AddGrains(GrainsAssembly.Assembly);
@@ -45,8 +50,33 @@ public static class SiloHostingExtensions
             }
 
             configure?.Invoke(silo);
+            AddEventStreams(silo, storage);
         });
+        builder.AddVibeCoderDiagnostics();
         return builder;
+    }
+
+    // The durable stream provider for Telegram updates and domain events, on the same storage as grain state; added
+    // unless the caller registered one of that name already.
+    private static void AddEventStreams(ISiloBuilder silo, StorageSettings storage)
+    {
+        if (silo.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IStreamProvider) && Equals(d.ServiceKey, TelegramStreams.ProviderName)))
+        {
+            return;
+        }
+
+        switch (storage.Kind)
+        {
+            case StorageKind.Sqlite:
+                silo.AddSqliteStreams(TelegramStreams.ProviderName, o => o.Path = storage.SqlitePath);
+                break;
+            case StorageKind.Postgres:
+                silo.AddPostgresStreams(TelegramStreams.ProviderName, o => o.ConnectionString = storage.PostgresUrl!);
+                break;
+            default:
+                silo.AddMemoryStreams(TelegramStreams.ProviderName);
+                break;
+        }
     }
 
     /// <summary>

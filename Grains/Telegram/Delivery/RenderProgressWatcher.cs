@@ -34,7 +34,7 @@ internal sealed partial class RenderProgressWatcher(
             return;
         }
 
-        _ = Task.Run(() => WatchAsync(job, chatId, statusMessageId, texts, cancellation.Token), CancellationToken.None);
+        _ = Task.Run(() => WatchAsync(job, chatId, statusMessageId, texts, cancellation), CancellationToken.None);
     }
 
     /// <summary>Ends the watch of a job (its delivery or failure is being reported).</summary>
@@ -55,8 +55,9 @@ internal sealed partial class RenderProgressWatcher(
         }
     }
 
-    private async Task WatchAsync(CarouselJobSnapshot job, long chatId, long statusMessageId, BotTexts texts, CancellationToken cancellationToken)
+    private async Task WatchAsync(CarouselJobSnapshot job, long chatId, long statusMessageId, BotTexts texts, CancellationTokenSource cancellation)
     {
+        var cancellationToken = cancellation.Token;
         var shown = job.RenderedSlides;
         var total = job.Request.SlideCount;
         try
@@ -87,7 +88,11 @@ internal sealed partial class RenderProgressWatcher(
         }
         finally
         {
-            Stop(job.Id);
+            // Only this watch's own entry: a retried render step may have started a new watch meanwhile.
+            if (_watches.TryRemove(new KeyValuePair<string, CancellationTokenSource>(job.Id, cancellation)))
+            {
+                cancellation.Dispose();
+            }
         }
     }
 

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using VibeCoder.Grains.Events;
+using VibeCoder.Grains.Sessions;
+using VibeCoder.Grains.Telegram;
+using VibeCoder.Runtime;
+using VibeCoder.Runtime.Streams;
+using VibeCoder.Telegram;
+using VibeCoder.Telegram.Types;
+
+namespace VibeCoder.Gateway.Telegram;
+
+/// <summary>
+/// Where every Telegram update enters (the webhook and the polling loop alike): the update is appended to the durable
+/// stream <see cref="TelegramUpdateReceived.StreamNamespace"/>/chat id and the returned task completes once it is
+/// committed, so an acknowledged update survives a crash. The chat's session grain consumes the stream in order; chats
+/// are independent streams, so they run in parallel. Concurrent acceptances share database commits (group commit).
+/// </summary>
+internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIntakeMetrics metrics, TimeProvider clock)
+{
+    private readonly IStreamProvider _streams = services.GetStreamProvider(TelegramStreams.ProviderName);
+
+    /// <summary>Reads and stores an update exactly as Telegram sent it.</summary>
+    /// <param name="utf8Json">The request body.</param>
+    /// <param name="cancellationToken">Cancels waiting to enqueue; once queued for the database the update may still be stored.</param>
+    public Task<IntakeOutcome> AcceptAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
+    {
+        Update update;
+        try
+        {
+            update = TelegramJson.DeserializeUpdate(utf8Json.Span);
+        }
+        catch (JsonException)
+        {
+            metrics.Received(IntakeOutcome.Malformed);
+            return Task.FromResult(IntakeOutcome.Malformed);
+        }
+
+        return AcceptAsync(update, Encoding.UTF8.GetString(utf8Json.Span), cancellationToken);
+    }
+
+    /// <summary>Stores an update read by the polling loop.</summary>
+    public Task<IntakeOutcome> AcceptAsync(Update update, CancellationToken cancellationToken) =>
+        AcceptAsync(update, JsonSerializer.Serialize(update, TelegramJson.Update), cancellationToken);
+
+    /// <summary>The chat an update belongs to, or null for updates outside any chat.</summary>
+    public static long? ChatOf(Update update) =>
+        update.Message?.Chat.Id
+        ?? update.EditedMessage?.Chat.Id
+        ?? update.CallbackQuery?.Message?.Chat.Id
+        ?? update.CallbackQuery?.From.Id // a button under an inline message: answer in the user's private chat
+        ?? update.MyChatMember?.Chat.Id;
+
+    private async Task<IntakeOutcome> AcceptAsync(Update update, string json, CancellationToken cancellationToken)
+    {
+        if (ChatOf(update) is not { } chatId)
+        {
+            metrics.Received(IntakeOutcome.Ignored);
+            return IntakeOutcome.Ignored;
+        }
+
+        // Stored with the item and restored around its delivery, so every grain call and event the update causes shares it.
+        RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.UpdateId));
+        var item = new TelegramUpdateReceived(update.UpdateId, chatId, json, clock.GetUtcNow());
+        await _streams.GetStream<TelegramUpdateReceived>(TelegramUpdateReceived.StreamNamespace, chatId.ToString(CultureInfo.InvariantCulture))
+            .OnNextAsync(item, cancellationToken);
+        metrics.Received(IntakeOutcome.Accepted);
+        return IntakeOutcome.Accepted;
+    }
+}

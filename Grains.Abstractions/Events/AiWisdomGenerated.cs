@@ -1,0 +1,11 @@
+namespace VibeCoder.Grains.Events;
+
+/// <summary>Data of <see cref="EventTypes.AiWisdomGenerated"/>: a short wisdom text was generated.</summary>
+/// <param name="JobId">The carousel job it belongs to, if any.</param>
+/// <param name="Topic">What it is about.</param>
+/// <param name="Text">The text.</param>
+public sealed record AiWisdomGenerated(string? JobId, string Topic, string Text) : IEventPayload
+{
+    /// <inheritdoc />
+    public static string EventType => EventTypes.AiWisdomGenerated;
+}

@@ -1,0 +1,10 @@
+namespace VibeCoder.Grains.Events;
+
+/// <summary>Data of <see cref="EventTypes.SessionSaved"/>: a chat session was stored.</summary>
+/// <param name="ChatId">The chat (the session's key).</param>
+/// <param name="State">What the bot is waiting for now, e.g. "idle", "awaiting-topic".</param>
+public sealed record SessionSaved(long ChatId, string State) : IEventPayload
+{
+    /// <inheritdoc />
+    public static string EventType => EventTypes.SessionSaved;
+}

@@ -1,0 +1,15 @@
+namespace VibeCoder.Grains.Sessions;
+
+/// <summary>
+/// The getUpdates offset of a polling bot, kept durably so a restart neither loses nor repeats updates. Key: the bot's
+/// id (the digits before ':' in its token), so a different bot starts afresh.
+/// </summary>
+public interface IUpdateOffsetGrain : VibeCoder.Runtime.IGrainWithStringKey
+{
+    /// <summary>The next offset to ask for (last accepted update_id + 1), or null before the first update.</summary>
+    [VibeCoder.Runtime.ReadOnly]
+    Task<long?> GetOffset();
+
+    /// <summary>Stores <paramref name="offset"/> when it is above the stored one (offsets never go back).</summary>
+    Task SetOffset(long offset);
+}

@@ -1,0 +1,23 @@
+using VibeCoder.Runtime;
+using VibeCoder.Runtime.Storage;
+
+namespace VibeCoder.Grains.Sessions;
+
+/// <summary>The durable getUpdates offset of a polling bot (see <see cref="IUpdateOffsetGrain"/>).</summary>
+public sealed class UpdateOffsetGrain([PersistentState("offset")] IPersistentState<UpdateOffsetState> state) : Grain, IUpdateOffsetGrain
+{
+    /// <inheritdoc />
+    public Task<long?> GetOffset() => Task.FromResult(state.State.Offset);
+
+    /// <inheritdoc />
+    public Task SetOffset(long offset)
+    {
+        if (state.State.Offset >= offset)
+        {
+            return Task.CompletedTask;
+        }
+
+        state.State = state.State with { Offset = offset };
+        return state.WriteStateAsync();
+    }
+}

@@ -1,0 +1,80 @@
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Rendering.Themes;
+using VibeCoder.Runtime;
+using VibeCoder.Telegram.Types;
+
+namespace VibeCoder.Grains.Telegram.Conversation;
+
+/// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF (<c>j:…</c>).</summary>
+internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, CarouselImages images, CarouselStarter starter)
+{
+    /// <summary>Handles a result button.</summary>
+    public async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, string[] data, CancellationToken cancellationToken)
+    {
+        var texts = turn.Texts;
+        var verb = data.Length > 1 ? data[1] : "";
+        var jobId = data[^1];
+        turn.Interaction = verb switch { "r" => "result.regenerate", "t" => "result.themes", "tp" => "result.theme", "z" => "result.zip", "p" => "result.pdf", _ => "result" };
+        var job = JobIds.IsJobId(jobId) ? await grains.GetGrain<ICarouselJobGrain>(jobId).Get() : null;
+        if (job is null)
+        {
+            await replies.AnswerAsync(query, texts.NotFound, cancellationToken);
+            return;
+        }
+
+        if (job.Request.UserId != turn.UserId)
+        {
+            await replies.AnswerAsync(query, texts.NotYours, cancellationToken);
+            return;
+        }
+
+        switch (verb)
+        {
+            case "r":
+                await replies.AnswerAsync(query, texts.Starting, cancellationToken);
+                await starter.StartLikeAsync(turn, job.Request, theme: null, cancellationToken);
+                break;
+            case "t":
+                await replies.AnswerAsync(query, cancellationToken: cancellationToken);
+                await replies.SendAsync(
+                    turn.ChatId, texts.PickThemeFor(job.Content?.Title ?? job.Request.Topic), BotKeyboards.ThemesFor(job.Id, job.Request.Design.Theme), cancellationToken);
+                break;
+            case "tp" when data.Length == 4 && SlideThemes.TryGet(data[2], out var theme):
+                await replies.AnswerAsync(query, texts.Starting, cancellationToken);
+                await starter.StartLikeAsync(turn, job.Request, theme.Name, cancellationToken);
+                break;
+            case "z":
+                await SendDocumentAsync(turn, query, job, "zip", cancellationToken);
+                break;
+            case "p":
+                await SendDocumentAsync(turn, query, job, "pdf", cancellationToken);
+                break;
+            default:
+                await replies.AnswerAsync(query, texts.NotFound, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task SendDocumentAsync(ConversationTurn turn, CallbackQuery query, CarouselJobSnapshot job, string kind, CancellationToken cancellationToken)
+    {
+        if (job.Content is null)
+        {
+            await replies.AnswerAsync(query, turn.Texts.NotReady, cancellationToken);
+            return;
+        }
+
+        await replies.AnswerAsync(query, turn.Texts.Preparing, cancellationToken);
+        await replies.ChatActionAsync(turn.ChatId, ChatAction.UploadDocument, cancellationToken);
+
+        // Drawing every slide (or a PDF) is CPU work: keep it off the grain's turn thread.
+        var bytes = await Task.Run(() => kind == "zip" ? images.GetZipAsync(job.Id) : images.GetPdfAsync(job.Id), cancellationToken);
+        if (bytes is null)
+        {
+            await replies.SendAsync(turn.ChatId, turn.Texts.NotReady, cancellationToken: cancellationToken);
+            return;
+        }
+
+        var file = new InputFile($"carousel-{job.Id[..8]}.{kind}", bytes, kind == "zip" ? "application/zip" : "application/pdf");
+        await replies.Bot.SendDocumentAsync(turn.ChatId, file, caption: job.Content.Title.Length <= 200 ? job.Content.Title : null, cancellationToken: cancellationToken);
+    }
+}

@@ -1,0 +1,142 @@
+using Microsoft.Extensions.Logging;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Texts;
+using VibeCoder.Grains.Users;
+using VibeCoder.Runtime;
+using VibeCoder.Telegram;
+using VibeCoder.Telegram.Types;
+
+namespace VibeCoder.Grains.Telegram.Delivery;
+
+/// <summary>
+/// Delivers carousels requested from Telegram: edits the job's status message as the workflow advances (writing →
+/// drawing 3/7 → sending) with the matching chat action, sends the result, and reports failures. A user who blocked
+/// the bot is marked inactive and nothing more is sent to them; the delivery then counts as done, since retrying
+/// cannot reach them.
+/// </summary>
+internal sealed partial class TelegramCarouselDelivery(
+    IGrainFactory grains,
+    BotReplies replies,
+    CarouselResultSender sender,
+    DeliveryLedger ledger,
+    RenderProgressWatcher progress,
+    ILogger<TelegramCarouselDelivery> logger) : ICarouselDelivery
+{
+    public async Task ReportProgressAsync(CarouselJobSnapshot job, CancellationToken cancellationToken)
+    {
+        if (job.Request.Delivery is not { } target || !await IsReachableAsync(job))
+        {
+            return;
+        }
+
+        var texts = BotTexts.For(target.Language);
+        var topic = job.Request.Topic;
+        var (text, action) = job.Status switch
+        {
+            JobStatus.Generating => (texts.StatusWriting(topic), ChatAction.Typing),
+            JobStatus.Rendering => (texts.StatusRendering(topic, job.RenderedSlides, job.Request.SlideCount), ChatAction.UploadPhoto),
+            JobStatus.Delivering => (texts.StatusSending(topic), ChatAction.UploadPhoto),
+            _ => ((string?)null, ChatAction.Typing),
+        };
+        if (text is null || !ledger.TryShowStatus(job.Id, text))
+        {
+            return;
+        }
+
+        await GuardAsync(job, async () =>
+        {
+            await replies.ChatActionAsync(target.ChatId, action, cancellationToken);
+            if (target.StatusMessageId is { } statusId)
+            {
+                await replies.EditAsync(target.ChatId, statusId, text, cancellationToken: cancellationToken);
+                if (job.Status == JobStatus.Rendering)
+                {
+                    progress.Start(job, target.ChatId, statusId, texts);
+                }
+            }
+        });
+    }
+
+    public async Task DeliverAsync(CarouselJobSnapshot job, IReadOnlyList<byte[]> slides, CancellationToken cancellationToken)
+    {
+        progress.Stop(job.Id);
+        if (job.Request.Delivery is not { } target || !await IsReachableAsync(job))
+        {
+            return;
+        }
+
+        var texts = BotTexts.For(target.Language);
+        var delivered = await GuardAsync(job, async () =>
+        {
+            await replies.ChatActionAsync(target.ChatId, ChatAction.UploadPhoto, cancellationToken);
+            await sender.SendAsync(target.ChatId, job, slides, texts, ledger.For(job.Id), cancellationToken);
+            if (target.StatusMessageId is { } statusId)
+            {
+                await replies.EditAsync(target.ChatId, statusId, texts.StatusDone(job.Content?.Title ?? job.Request.Topic), cancellationToken: cancellationToken);
+            }
+        });
+        ledger.Complete(job.Id);
+        if (delivered)
+        {
+            Log.Delivered(logger, job.Id, target.ChatId, slides.Count);
+        }
+    }
+
+    public async Task ReportFailureAsync(CarouselJobSnapshot job, CancellationToken cancellationToken)
+    {
+        progress.Stop(job.Id);
+        ledger.Complete(job.Id);
+        if (job.Request.Delivery is not { } target || !await IsReachableAsync(job))
+        {
+            return;
+        }
+
+        var texts = BotTexts.For(target.Language);
+        var text = job.Status == JobStatus.Cancelled ? texts.StatusCancelled : texts.StatusFailed(job.Error);
+        await GuardAsync(job, async () =>
+        {
+            if (target.StatusMessageId is { } statusId)
+            {
+                await replies.EditAsync(target.ChatId, statusId, text, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await replies.SendAsync(target.ChatId, text, cancellationToken: cancellationToken);
+            }
+        });
+    }
+
+    private async Task<bool> IsReachableAsync(CarouselJobSnapshot job) =>
+        job.Request.UserId is not { } userId || !(await grains.GetGrain<IUserGrain>(userId).GetProfile()).Inactive;
+
+    // A block is final for this job: remember it on the user and stop; any other failure goes back to the workflow.
+    private async Task<bool> GuardAsync(CarouselJobSnapshot job, Func<Task> send)
+    {
+        try
+        {
+            await send();
+            return true;
+        }
+        catch (TelegramUserBlockedException blocked)
+        {
+            progress.Stop(job.Id);
+            ledger.Complete(job.Id);
+            Log.UserBlockedBot(logger, job.Id, blocked.ChatId);
+            if (job.Request.UserId is { } userId)
+            {
+                await grains.GetGrain<IUserGrain>(userId).SetInactive(true);
+            }
+
+            return false;
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Delivered carousel {JobId} to chat {ChatId}: {Slides} slides")]
+        public static partial void Delivered(ILogger logger, string jobId, long chatId, int slides);
+
+        [LoggerMessage(2, LogLevel.Information, "Carousel {JobId}: the user blocked the bot (chat {ChatId}); marked inactive, nothing more is sent")]
+        public static partial void UserBlockedBot(ILogger logger, string jobId, long? chatId);
+    }
+}

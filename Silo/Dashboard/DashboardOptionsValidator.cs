@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+
+namespace VibeCoder.Silo.Dashboard;
+
+/// <summary>Rejects dashboard settings that cannot work, naming the variable.</summary>
+internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+{
+    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    {
+        var failures = new List<string>();
+        var hasUser = !string.IsNullOrEmpty(options.Username);
+        var hasPassword = !string.IsNullOrEmpty(options.Password);
+        if (hasUser && !hasPassword)
+        {
+            failures.Add("DASHBOARD_PASSWORD is required when DASHBOARD_USERNAME is set.");
+        }
+
+        if (hasPassword && !hasUser)
+        {
+            failures.Add("DASHBOARD_USERNAME is required when DASHBOARD_PASSWORD is set.");
+        }
+
+        if (hasUser && options.Username!.Contains(':', StringComparison.Ordinal))
+        {
+            failures.Add("DASHBOARD_USERNAME must not contain ':' (HTTP Basic separates user and password with it).");
+        }
+
+        if (!string.IsNullOrEmpty(options.Token) && options.Token.Any(char.IsWhiteSpace))
+        {
+            failures.Add("DASHBOARD_TOKEN must not contain whitespace.");
+        }
+
+        if (options.LogTailSize is < 50 or > 10_000)
+        {
+            failures.Add($"{DashboardOptions.SectionName}:{nameof(options.LogTailSize)} must be between 50 and 10000 (was {options.LogTailSize}).");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

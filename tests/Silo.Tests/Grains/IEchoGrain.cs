@@ -1,0 +1,6 @@
+namespace VibeCoder.Silo.Tests.Grains;
+
+public interface IEchoGrain : IGrainWithStringKey
+{
+    Task<int> Received();
+}

@@ -1,0 +1,80 @@
+using VibeCoder.Grains.Sessions;
+using VibeCoder.Telegram.Bot.Tests.Infrastructure;
+using VibeCoder.TestServers.Telegram;
+
+namespace VibeCoder.Telegram.Bot.Tests;
+
+/// <summary>Durability of the intake: what was acknowledged survives a crash, and nothing is handled twice.</summary>
+public sealed class RestartTests : IAsyncLifetime
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vibecoder-telegram-tests", Guid.NewGuid().ToString("N"));
+    private BotApiStandInServer _standIn = null!;
+
+    public async Task InitializeAsync()
+    {
+        Directory.CreateDirectory(_folder);
+        _standIn = await BotApiStandInServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _standIn.DisposeAsync();
+        TempFolder.Delete(_folder);
+    }
+
+    [Fact]
+    public async Task Webhook_CrashAfterAcceptBeforeHandling_UpdateIsHandledOnceAfterRestart()
+    {
+        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        var chat = BotFixture.NewChat();
+        var first = GatewayHost.Start(settings);
+        await first.SendAsync(chat.Text("/help"));
+        await WaitForReplyAsync(chat, "How it works");
+
+        // The silo dies; the web server still acknowledges, so the update is only in the durable stream.
+        await first.CrashSiloAsync();
+        await first.SendAsync(chat.Text("/history"));
+        await first.DisposeAsync();
+        Assert.DoesNotContain(_standIn.Calls, call => call.ChatId == chat.ChatId && call.Text?.Contains("No carousels yet", StringComparison.Ordinal) == true);
+
+        await using var second = GatewayHost.Start(settings);
+        await WaitForReplyAsync(chat, "No carousels yet");
+        await second.SendAsync(chat.Text("/cancel"));
+        await WaitForReplyAsync(chat, "Nothing to cancel");
+
+        var replies = _standIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).Select(call => call.Text!).ToArray();
+        Assert.Single(replies, text => text.Contains("How it works", StringComparison.Ordinal));
+        Assert.Single(replies, text => text.Contains("No carousels yet", StringComparison.Ordinal));
+        Assert.Equal(3, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
+    }
+
+    [Fact]
+    public async Task Polling_RestartKeepsTheOffset_NothingLostNothingRepeated()
+    {
+        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder), mode: "polling");
+        var chat = BotFixture.NewChat();
+        var first = GatewayHost.Start(settings);
+        await _standIn.WaitForCallAsync(call => call.Method == "deleteWebhook" && call.StatusCode == 200, BotFixture.Timeout);
+        var helpId = _standIn.EnqueueUpdate(chat.Text("/help", updateId: 500));
+        await WaitForReplyAsync(chat, "How it works");
+        await _standIn.WaitForLongPollAsync(BotFixture.Timeout); // the loop asked again, confirming update 500
+        await first.DisposeAsync();
+
+        // Sent while the bot is down: fetched after the restart.
+        _standIn.EnqueueUpdate(chat.Text("/history", updateId: helpId + 1));
+        await using var second = GatewayHost.Start(settings);
+        await WaitForReplyAsync(chat, "No carousels yet");
+
+        var polls = _standIn.CallsTo("getUpdates").Where(call => call.StatusCode is 200 or BotApiStandInServer.ClientClosedRequest).ToArray();
+        Assert.Contains(polls, call => call.Parameters.GetValueOrDefault("offset") == (helpId + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var replies = _standIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).ToArray();
+        Assert.Single(replies, call => call.Text!.Contains("How it works", StringComparison.Ordinal));
+        Assert.Equal(2, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
+        Assert.Equal(helpId + 2, await second.Grains.GetGrain<IUpdateOffsetGrain>(_standIn.Token.Split(':')[0]).GetOffset());
+    }
+
+    private Task<BotApiCall> WaitForReplyAsync(TestChat chat, string text) =>
+        _standIn.WaitForCallAsync(
+            call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains(text, StringComparison.Ordinal),
+            BotFixture.Timeout);
+}
