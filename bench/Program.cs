@@ -14,6 +14,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
     ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
+    ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
 };
 
 if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))

@@ -47,7 +47,6 @@ internal sealed partial class SessionGrain(
     public async Task OnNextAsync(TelegramUpdateReceived item, StreamSequenceToken token)
     {
         ArgumentNullException.ThrowIfNull(item);
-
         if (IsRepeat(item.UpdateId))
         {
             statistics.DuplicateDropped();

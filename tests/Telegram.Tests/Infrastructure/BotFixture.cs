@@ -34,9 +34,15 @@ public sealed class BotFixture : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await Host.DisposeAsync();
-        await StandIn.DisposeAsync();
-        TempFolder.Delete(_folder);
+        try
+        {
+            await Host.DisposeAsync();
+            await StandIn.DisposeAsync();
+        }
+        finally
+        {
+            TempFolder.Delete(_folder);
+        }
     }
 
     /// <summary>A fresh private chat (chat id = user id), so no test sees another's session or quota.</summary>
