@@ -8,7 +8,9 @@ using VibeCoder.Silo.Hosting;
 
 try
 {
-    var builder = WebApplication.CreateBuilder(args);
+    // Settings come from the environment. Watching the content root for appsettings changes would also wake on
+    // every write of the SQLite file under ./data, so reloading is off (a later --hostBuilder:… argument wins).
+    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
     if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
     {
         // The documented default; ASPNETCORE_URLS or --urls override it.
