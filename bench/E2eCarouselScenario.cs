@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VibeCoder.Content;
@@ -22,12 +20,15 @@ internal static class E2eCarouselScenario
     {
         var count = arguments.Count ?? 40;
         var folder = Directory.CreateTempSubdirectory("vibecoder-e2e-");
-        var port = FreePort();
-        using var gateway = StartGateway(port, folder.FullName);
-        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/"), Timeout = TimeSpan.FromSeconds(60) };
         try
         {
-            await WaitUntilReadyAsync(http, gateway, cancellationToken);
+            await using var gateway = await GatewayProcess.StartAsync(folder.FullName, new Dictionary<string, string>
+            {
+                ["STORAGE"] = "sqlite",
+                ["SQLITE_PATH"] = Path.Combine(folder.FullName, "data", "e2e.db"),
+                ["Logging__LogLevel__Default"] = "Warning",
+            }, cancellationToken);
+            using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(60) };
             for (var i = 0; i < 5; i++)
             {
                 await CreateAndWaitAsync(http, $"Warm-up topic number {i}", cancellationToken);
@@ -58,12 +59,6 @@ internal static class E2eCarouselScenario
         }
         finally
         {
-            if (!gateway.HasExited)
-            {
-                gateway.Kill(entireProcessTree: true);
-                await gateway.WaitForExitAsync(CancellationToken.None);
-            }
-
             folder.Delete(recursive: true);
         }
     }
@@ -107,72 +102,6 @@ internal static class E2eCarouselScenario
         }
 
         return times;
-    }
-
-    private static Process StartGateway(int port, string folder)
-    {
-        var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Gateway", "bin",
-            new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "..")).Name, "net10.0", "VibeCoder.Gateway.dll"));
-        if (!File.Exists(dll))
-        {
-            throw new FileNotFoundException("Build the gateway first (dotnet build -c Release Gateway).", dll);
-        }
-
-        var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            Environment = { ["STORAGE"] = "sqlite", ["SQLITE_PATH"] = Path.Combine(folder, "e2e.db"), ["Logging__LogLevel__Default"] = "Warning" },
-        };
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, e) =>
-        {
-            if (e.Data is not null)
-            {
-                Console.Error.WriteLine("gateway: " + e.Data);
-            }
-        };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static async Task WaitUntilReadyAsync(HttpClient http, Process gateway, CancellationToken cancellationToken)
-    {
-        // Polling a readiness probe of another process: there is no signal to await across the boundary.
-        var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-        {
-            if (gateway.HasExited)
-            {
-                throw new InvalidOperationException($"The gateway exited with {gateway.ExitCode}.");
-            }
-
-            try
-            {
-                if ((await http.GetAsync("health/ready", cancellationToken)).StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100, cancellationToken);
-        }
-
-        throw new TimeoutException("The gateway did not become ready within 60 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static double Percentile(List<double> values, double percentile)

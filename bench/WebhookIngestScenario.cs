@@ -107,8 +107,7 @@ internal static class WebhookIngestScenario
         // whose file watcher (configuration reload) would otherwise wake on every write to the WAL.
         var app = Directory.CreateDirectory(Path.Combine(folder, "app")).FullName;
         var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
-        var port = FreePort();
-        var gateway = GatewayProcess.Start(port, app, new Dictionary<string, string>
+        return await GatewayProcess.StartAsync(app, new Dictionary<string, string>
         {
             ["STORAGE"] = "sqlite",
             ["SQLITE_PATH"] = Path.Combine(data, "bench.db"),
@@ -118,17 +117,7 @@ internal static class WebhookIngestScenario
             ["TELEGRAM_WEBHOOK_URL"] = "https://bench.example.test/telegram/webhook",
             ["TELEGRAM_WEBHOOK_SECRET"] = Secret,
             ["Logging__LogLevel__Default"] = "Warning",
-        });
-        try
-        {
-            await gateway.WaitUntilReadyAsync(ct);
-            return gateway;
-        }
-        catch
-        {
-            await gateway.DisposeAsync();
-            throw;
-        }
+        }, ct);
     }
 
     private static async Task<RunningApp> StartBaselineAsync(CancellationToken ct)
@@ -235,13 +224,6 @@ internal static class WebhookIngestScenario
         }
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
     private static double Percentile(double[] sorted, double percentile) =>
         sorted.Length == 0 ? double.NaN : sorted[(int)Math.Clamp(Math.Ceiling(percentile / 100 * sorted.Length) - 1, 0, sorted.Length - 1)];
 
@@ -278,87 +260,6 @@ internal static class WebhookIngestScenario
         {
             await app.StopAsync();
             await app.DisposeAsync();
-        }
-    }
-
-    /// <summary>The real gateway as a child process (built alongside the bench), stopped when disposed.</summary>
-    private sealed class GatewayProcess(Process process, Uri address) : IAsyncDisposable
-    {
-        public Uri Address { get; } = address;
-
-        public static GatewayProcess Start(int port, string folder, IReadOnlyDictionary<string, string> environment)
-        {
-            var configuration = new DirectoryInfo(Path.Combine(AppContext.BaseDirectory, "..")).Name;
-            var dll = Path.GetFullPath(Path.Combine(AppContext.BaseDirectory, "..", "..", "..", "..", "Gateway", "bin", configuration, "net10.0", "VibeCoder.Gateway.dll"));
-            if (!File.Exists(dll))
-            {
-                throw new FileNotFoundException("Build the gateway first (dotnet build -c Release Gateway).", dll);
-            }
-
-            var start = new ProcessStartInfo("dotnet", [dll, "--urls", $"http://127.0.0.1:{port}"])
-            {
-                WorkingDirectory = folder,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var (key, value) in environment)
-            {
-                start.Environment[key] = value;
-            }
-
-            var process = Process.Start(start)!;
-            process.OutputDataReceived += (_, _) => { };
-            process.ErrorDataReceived += (_, e) =>
-            {
-                if (e.Data is not null)
-                {
-                    Console.Error.WriteLine("gateway: " + e.Data);
-                }
-            };
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-            return new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
-        }
-
-        public async Task WaitUntilReadyAsync(CancellationToken ct)
-        {
-            // Polling another process's readiness probe: there is no signal to await across the boundary.
-            using var http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(5) };
-            var deadline = Stopwatch.StartNew();
-            while (deadline.Elapsed < TimeSpan.FromSeconds(60))
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"The gateway exited with {process.ExitCode}.");
-                }
-
-                try
-                {
-                    if ((await http.GetAsync("/health/ready", ct)).StatusCode == HttpStatusCode.OK)
-                    {
-                        return;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    // Not listening yet.
-                }
-
-                await Task.Delay(100, ct);
-            }
-
-            throw new TimeoutException("The gateway did not become ready within 60 s.");
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-            }
-
-            process.Dispose();
         }
     }
 }
