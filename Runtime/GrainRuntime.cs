@@ -111,12 +111,6 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
 
     public IReadOnlyCollection<GrainClassInfo> GrainClasses => _classesByTypeName.Values;
 
-    /// <summary>Raised after an activation became valid (diagnostics).</summary>
-    public event Action<ActivationData>? Activated;
-
-    /// <summary>Raised after an activation was removed (diagnostics).</summary>
-    public event Action<ActivationData>? Deactivated;
-
     public static JsonSerializerOptions CreateJsonOptions(IGrainFactory factory)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web)
@@ -286,10 +280,6 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
 
     /// <summary>The grain class hosting a grain type name, or null.</summary>
     public GrainClassInfo? FindClass(string typeName) => _classesByTypeName.GetValueOrDefault(typeName);
-
-    public void OnActivated(ActivationData activation) => Activated?.Invoke(activation);
-
-    public void OnDeactivated(ActivationData activation) => Deactivated?.Invoke(activation);
 
     /// <summary>Deactivates every activation (running <c>OnDeactivateAsync</c>) and stops accepting calls.</summary>
     public async Task StopAsync(CancellationToken cancellationToken)

@@ -635,7 +635,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
         if (activation.IsCompletedSuccessfully)
         {
             _state = ActivationState.Valid;
-            Runtime.OnActivated(this);
             return;
         }
 
@@ -690,7 +689,6 @@ internal sealed class ActivationData : IThreadPoolWorkItem
 
         _state = ActivationState.Invalid;
         Runtime.Directory.Remove(this);
-        Runtime.OnDeactivated(this);
         (GrainInstance as IDisposable)?.Dispose();
         ForwardAll();
         _deactivated?.TrySetResult();

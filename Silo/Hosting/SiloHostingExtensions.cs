@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using VibeCoder.Grains;
+using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Grains.Telegram;
 using VibeCoder.Persistence;
@@ -33,50 +34,32 @@ public static class SiloHostingExtensions
         builder.Services.AddSilo(builder.Configuration, silo =>
         {
             silo.AddGrains(GrainsAssembly.Assembly);
+
+            // Grain state, reminders and the event log (Telegram updates, domain events) share one store.
+            const string events = DomainEventStreams.ProviderName;
             switch (storage.Kind)
             {
                 case StorageKind.Sqlite:
                     silo.AddSqliteGrainStorage(PersistentStateAttribute.DefaultStorageName, o => o.Path = storage.SqlitePath);
                     silo.UseSqliteReminderService(o => o.Path = storage.SqlitePath);
+                    silo.AddSqliteStreams(events, o => o.Path = storage.SqlitePath);
                     break;
                 case StorageKind.Postgres:
                     silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, o => o.ConnectionString = storage.PostgresUrl!);
                     silo.UsePostgresReminderService(o => o.ConnectionString = storage.PostgresUrl!);
+                    silo.AddPostgresStreams(events, o => o.ConnectionString = storage.PostgresUrl!);
                     break;
                 default:
                     silo.AddMemoryGrainStorage();
                     silo.UseInMemoryReminderService();
+                    silo.AddMemoryStreams(events);
                     break;
             }
 
             configure?.Invoke(silo);
-            AddEventStreams(silo, storage);
         });
         builder.AddVibeCoderDiagnostics();
         return builder;
-    }
-
-    // The durable stream provider for Telegram updates and domain events, on the same storage as grain state; added
-    // unless the caller registered one of that name already.
-    private static void AddEventStreams(ISiloBuilder silo, StorageSettings storage)
-    {
-        if (silo.Services.Any(d => d.IsKeyedService && d.ServiceType == typeof(IStreamProvider) && Equals(d.ServiceKey, TelegramStreams.ProviderName)))
-        {
-            return;
-        }
-
-        switch (storage.Kind)
-        {
-            case StorageKind.Sqlite:
-                silo.AddSqliteStreams(TelegramStreams.ProviderName, o => o.Path = storage.SqlitePath);
-                break;
-            case StorageKind.Postgres:
-                silo.AddPostgresStreams(TelegramStreams.ProviderName, o => o.ConnectionString = storage.PostgresUrl!);
-                break;
-            default:
-                silo.AddMemoryStreams(TelegramStreams.ProviderName);
-                break;
-        }
     }
 
     /// <summary>
