@@ -162,7 +162,7 @@ public sealed class OpenAiContentGeneratorTests : IClassFixture<OpenAiStandInFix
     {
         _server.Enqueue(ValidAnswer().After(TimeSpan.FromSeconds(60)), ValidAnswer());
 
-        var content = await Generator(o => o.AttemptTimeout = TimeSpan.FromSeconds(1)).GenerateAsync(Request, CancellationToken.None).WaitAsync(Timeout);
+        var content = await Generator(o => o.AttemptTimeout = TimeSpan.FromSeconds(2)).GenerateAsync(Request, CancellationToken.None).WaitAsync(Timeout);
 
         ContentAssert.IsPostable(content, 5);
         Assert.Equal(2, _server.Requests.Count);
@@ -176,12 +176,13 @@ public sealed class OpenAiContentGeneratorTests : IClassFixture<OpenAiStandInFix
 
         var error = await Assert.ThrowsAsync<ContentGenerationException>(() => Generator(o =>
         {
-            o.AttemptTimeout = TimeSpan.FromMilliseconds(300);
+            // Long enough that a loaded machine still delivers each attempt to the server before it times out.
+            o.AttemptTimeout = TimeSpan.FromSeconds(2);
             o.MaxRetryAttempts = 1;
         }).GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
 
         Assert.True(error.IsTransient);
-        Assert.Contains("did not answer within 0.3 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("did not answer within 2 s", error.Message, StringComparison.Ordinal);
         Assert.Equal(2, _server.Requests.Count);
     }
 
