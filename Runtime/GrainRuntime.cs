@@ -23,6 +23,8 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     private readonly Dictionary<string, GrainClassInfo> _classesByTypeName = new(StringComparer.Ordinal);
     private readonly Dictionary<Type, GrainClassInfo> _classesByInterface = [];
     private readonly CancellationTokenSource _stopping = new();
+    private readonly Lock _stopLock = new();
+    private Task? _stop;
     private readonly long _callTimeoutMs;
     private Task? _sweeper;
     private long _coarseNowMs = Environment.TickCount64;
@@ -282,13 +284,18 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
     public GrainClassInfo? FindClass(string typeName) => _classesByTypeName.GetValueOrDefault(typeName);
 
     /// <summary>Deactivates every activation (running <c>OnDeactivateAsync</c>) and stops accepting calls.</summary>
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken)
     {
-        if (!_active)
+        // The host's hosted-service stop and the container's disposal may both call this, concurrently: the first
+        // call does the work and every caller awaits that same work.
+        lock (_stopLock)
         {
-            return;
+            return _stop ??= _active ? StopCoreAsync(cancellationToken) : Task.CompletedTask;
         }
+    }
 
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
         _active = false;
         _stopped = true;
         var remaining = new List<Task>();
@@ -329,11 +336,8 @@ internal sealed partial class GrainRuntime : IAsyncDisposable
         }
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await StopAsync(CancellationToken.None);
-        _stopping.Dispose();
-    }
+    // _stopping has no timer, so it needs no disposal; not disposing it keeps a late Cancel from throwing.
+    public async ValueTask DisposeAsync() => await StopAsync(CancellationToken.None);
 
     private void AddGrainClass(GrainClassInfo info)
     {

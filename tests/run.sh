@@ -41,8 +41,10 @@ for trx in "$results"/*.trx; do
   failed=$((failed + ${f:-0}))
 done
 
-# A crashed test host or a project that ran nothing still counts as a failure.
+# A crashed test host or a project that ran nothing still counts as a failure; say what the runner reported.
 if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status although no test failed; run-level messages:"
+  grep -ho '<RunInfo [^>]*outcome="[A-Za-z]*"[^>]*>[[:space:]]*<Text>[^<]*' "$results"/*.trx 2>/dev/null | sed 's/<[^>]*>//g' | head -20
   failed=1
 fi
 
