@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>The written carousel: slides in order, the post caption and its hashtags.</summary>
@@ -6,6 +9,7 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Caption">The Instagram caption, at most 2,200 characters.</param>
 /// <param name="Hashtags">At most five hashtags, each starting with '#'.</param>
 /// <param name="Language">The language written in: "ru" or "en".</param>
+[GenerateSerializer, Immutable, Alias("vc.CarouselContent")]
 public sealed record CarouselContent(
     string Title,
     IReadOnlyList<SlideContent> Slides,

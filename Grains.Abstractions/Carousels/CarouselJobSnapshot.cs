@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>Everything known about a job at one moment.</summary>
@@ -11,6 +14,7 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="CreatedAt">When it was accepted.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="CompletedAt">When it reached a final status.</param>
+[GenerateSerializer, Immutable, Alias("vc.CarouselJobSnapshot")]
 public sealed record CarouselJobSnapshot(
     string Id,
     JobStatus Status,

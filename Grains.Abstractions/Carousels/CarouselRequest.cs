@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>A validated request for one carousel.</summary>
@@ -7,6 +10,7 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Design">How to draw it.</param>
 /// <param name="UserId">The requesting user, or null for an anonymous API call.</param>
 /// <param name="Delivery">Where to send the result, or null when the caller fetches it over HTTP.</param>
+[GenerateSerializer, Immutable, Alias("vc.CarouselRequest")]
 public sealed record CarouselRequest(
     string Topic,
     int SlideCount,

@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>
@@ -5,12 +8,15 @@ namespace VibeCoder.Grains.Carousels;
 /// before the next starts; steps are retried with backoff, guarded by a durable reminder, compensated on
 /// failure, and resumed after a crash. Key: the job id.
 /// </summary>
-public interface IWorkflowGrain : VibeCoder.Runtime.IGrainWithStringKey
+[Alias("vc.IWorkflowGrain")]
+public interface IWorkflowGrain : IGrainWithStringKey
 {
     /// <summary>Starts the workflow (idempotent: a second call returns the job as it is).</summary>
+    [Alias("Start")]
     Task<CarouselJobSnapshot> Start(CarouselRequest request);
 
     /// <summary>Asks the workflow to stop at once; true when it was still running.</summary>
-    [VibeCoder.Runtime.AlwaysInterleave]
+    [AlwaysInterleave]
+    [Alias("Cancel")]
     Task<bool> Cancel();
 }

@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>How to draw a carousel.</summary>
@@ -5,4 +8,5 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Size">The slide size.</param>
 /// <param name="FooterHandle">A handle such as "@vibecoder" shown in every slide's footer, or null.</param>
 /// <param name="Brand">Brand colours overriding the theme's, or null.</param>
+[GenerateSerializer, Immutable, Alias("vc.RenderOptions")]
 public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand);

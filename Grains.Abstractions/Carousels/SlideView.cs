@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>One slide as the API shows it.</summary>
@@ -5,4 +8,5 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Kind">The slide's role.</param>
 /// <param name="Heading">Its headline.</param>
 /// <param name="Body">Its text.</param>
+[GenerateSerializer, Immutable, Alias("vc.SlideView")]
 public sealed record SlideView(int Index, SlideKind Kind, string Heading, string Body);

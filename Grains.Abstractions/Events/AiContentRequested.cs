@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>Data of <see cref="EventTypes.AiContentRequested"/>: content was requested from the model.</summary>
@@ -5,6 +8,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="Topic">The topic.</param>
 /// <param name="Language">The language asked for.</param>
 /// <param name="Model">The model (or "offline" for the built-in generator).</param>
+[GenerateSerializer, Immutable, Alias("vc.AiContentRequested")]
 public sealed record AiContentRequested(string JobId, string Topic, string Language, string Model) : IEventPayload
 {
     /// <inheritdoc />

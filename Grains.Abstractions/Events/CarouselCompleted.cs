@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>Data of <see cref="EventTypes.CarouselCompleted"/>: the carousel was delivered.</summary>
@@ -5,6 +8,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="UserId">Who asked, when known.</param>
 /// <param name="SlideCount">How many slides it has.</param>
 /// <param name="Duration">From request to delivery.</param>
+[GenerateSerializer, Immutable, Alias("vc.CarouselCompleted")]
 public sealed record CarouselCompleted(string JobId, string? UserId, int SlideCount, TimeSpan Duration) : IEventPayload
 {
     /// <inheritdoc />

@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>Data of <see cref="EventTypes.CarouselGenerateRequested"/>: a carousel was asked for.</summary>
@@ -7,6 +10,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="SlideCount">How many slides (3–20).</param>
 /// <param name="Theme">The theme name.</param>
 /// <param name="Language">"ru", "en" or "auto".</param>
+[GenerateSerializer, Immutable, Alias("vc.CarouselGenerateRequested")]
 public sealed record CarouselGenerateRequested(string JobId, string? UserId, string Topic, int SlideCount, string Theme, string Language) : IEventPayload
 {
     /// <inheritdoc />

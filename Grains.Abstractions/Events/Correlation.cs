@@ -1,4 +1,4 @@
-using VibeCoder.Runtime;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Events;
 
@@ -6,7 +6,7 @@ namespace VibeCoder.Grains.Events;
 public static class Correlation
 {
     /// <summary>The current correlation id, or null outside any flow.</summary>
-    public static string? CurrentId => RequestContext.Get(CorrelationKeys.CorrelationId);
+    public static string? CurrentId => RequestContext.Get(CorrelationKeys.CorrelationId) as string;
 
     /// <summary>The current correlation id; when there is none, starts a flow with a new one (and returns it).</summary>
     public static string EnsureId()

@@ -1,9 +1,9 @@
 namespace VibeCoder.Grains.Events;
 
 /// <summary>
-/// The <see cref="VibeCoder.Runtime.RequestContext"/> keys that tie work together: set once where a flow starts (a
-/// Telegram update, an HTTP request), they travel with every grain call, into every event published, and back into the
-/// request context of every delivery of those events.
+/// The <see cref="Orleans.Runtime.RequestContext"/> keys that tie work together: set once where a flow starts (a
+/// Telegram update, an HTTP request), they travel with every grain call and into every event published; a consumer puts an
+/// event's ids back into the request context while it handles the event (<see cref="EventEnvelope.EnterContext"/>).
 /// </summary>
 public static class CorrelationKeys
 {

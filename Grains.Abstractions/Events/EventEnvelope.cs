@@ -1,7 +1,8 @@
+using Orleans;
+using Orleans.Concurrency;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Streams;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Events;
 
@@ -17,12 +18,13 @@ namespace VibeCoder.Grains.Events;
 /// <param name="Data">The payload.</param>
 /// <param name="Metadata">Correlation, causation and user.</param>
 /// <remarks>
-/// Delivered through a stream, an envelope puts its correlation id, its own id (as the causation id) and its user id into
-/// the handler's <see cref="RequestContext"/>, so events the handler publishes with <see cref="Create{TPayload}"/> join
-/// the same flow.
+/// A consumer calls <see cref="EnterContext"/> before handling the envelope: its correlation id, its own id (as the
+/// causation id) and its user id go into the <see cref="RequestContext"/>, so events the handler publishes with
+/// <see cref="Create{TPayload}"/> join the same flow. <see cref="Data"/> crosses grain calls as JSON text
+/// (<see cref="JsonElementSurrogate"/>).
 /// </remarks>
+[GenerateSerializer, Immutable, Alias("vc.EventEnvelope")]
 public sealed record EventEnvelope(string Id, string Type, DateTimeOffset Timestamp, string Source, JsonElement Data, EventMetadata Metadata)
-    : IStreamItemContext
 {
     /// <summary>How payloads are written into <see cref="Data"/> and read back: camelCase names, enums as strings.</summary>
     public static JsonSerializerOptions JsonOptions { get; } = CreateJsonOptions();
@@ -43,8 +45,8 @@ public sealed record EventEnvelope(string Id, string Type, DateTimeOffset Timest
         ArgumentNullException.ThrowIfNull(payload);
         var metadata = new EventMetadata(
             causedBy?.Metadata.CorrelationId ?? Correlation.CurrentId ?? Correlation.NewId(),
-            causedBy?.Id ?? RequestContext.Get(CorrelationKeys.CausationId),
-            causedBy?.Metadata.UserId ?? RequestContext.Get(CorrelationKeys.UserId));
+            causedBy?.Id ?? RequestContext.Get(CorrelationKeys.CausationId) as string,
+            causedBy?.Metadata.UserId ?? RequestContext.Get(CorrelationKeys.UserId) as string);
         return Create(TPayload.EventType, source, payload, metadata, (time ?? TimeProvider.System).GetUtcNow());
     }
 
@@ -73,14 +75,17 @@ public sealed record EventEnvelope(string Id, string Type, DateTimeOffset Timest
         return payload is not null;
     }
 
-    /// <inheritdoc />
-    IEnumerable<KeyValuePair<string, string>> IStreamItemContext.GetDeliveryContext()
+    /// <summary>
+    /// Puts this envelope's correlation id, its id (as the causation id) and its user id into the current
+    /// <see cref="RequestContext"/>: call it in a stream consumer before handling the event.
+    /// </summary>
+    public void EnterContext()
     {
-        yield return new(CorrelationKeys.CorrelationId, Metadata.CorrelationId);
-        yield return new(CorrelationKeys.CausationId, Id);
+        RequestContext.Set(CorrelationKeys.CorrelationId, Metadata.CorrelationId);
+        RequestContext.Set(CorrelationKeys.CausationId, Id);
         if (Metadata.UserId is { } userId)
         {
-            yield return new(CorrelationKeys.UserId, userId);
+            RequestContext.Set(CorrelationKeys.UserId, userId);
         }
     }
 

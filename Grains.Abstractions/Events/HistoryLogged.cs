@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>Data of <see cref="EventTypes.HistoryLogged"/>: a job was added to a user's history.</summary>
@@ -5,6 +8,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="JobId">The carousel job.</param>
 /// <param name="Topic">Its topic.</param>
 /// <param name="Status">Its final status, e.g. "completed".</param>
+[GenerateSerializer, Immutable, Alias("vc.HistoryLogged")]
 public sealed record HistoryLogged(string UserId, string JobId, string Topic, string Status) : IEventPayload
 {
     /// <inheritdoc />

@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>
@@ -9,6 +12,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="Ids">The remembered ids, oldest first.</param>
 /// <param name="Capacity">How many ids are remembered (redeliveries come soon after the original, so the recent ones suffice).</param>
 /// <remarks>Look-ups scan the list: cheap for the few hundred ids a grain needs; save the state in the same write as the effect.</remarks>
+[GenerateSerializer, Immutable, Alias("vc.ProcessedEventIds")]
 public sealed record ProcessedEventIds(IReadOnlyList<string> Ids, int Capacity = ProcessedEventIds.DefaultCapacity)
 {
     /// <summary>The default number of ids remembered.</summary>

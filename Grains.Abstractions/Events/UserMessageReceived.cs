@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Events;
 
 /// <summary>Data of <see cref="EventTypes.UserMessageReceived"/>: a Telegram message arrived.</summary>
@@ -5,6 +8,7 @@ namespace VibeCoder.Grains.Events;
 /// <param name="ChatId">The chat it came from.</param>
 /// <param name="MessageId">The message id within the chat.</param>
 /// <param name="Text">The text (or caption), possibly empty.</param>
+[GenerateSerializer, Immutable, Alias("vc.UserMessageReceived")]
 public sealed record UserMessageReceived(string UserId, long ChatId, long MessageId, string Text) : IEventPayload
 {
     /// <inheritdoc />

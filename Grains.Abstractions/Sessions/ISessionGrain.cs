@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Sessions;
 
 /// <summary>
@@ -5,9 +8,11 @@ namespace VibeCoder.Grains.Sessions;
 /// were already handled. Key: the chat id. Updates reach it through the durable stream
 /// <see cref="TelegramUpdateReceived.StreamNamespace"/> (an implicit subscription), one at a time and in order.
 /// </summary>
-public interface ISessionGrain : VibeCoder.Runtime.IGrainWithStringKey
+[Alias("vc.ISessionGrain")]
+public interface ISessionGrain : IGrainWithStringKey
 {
     /// <summary>The session as it is now (an empty one for a chat never seen).</summary>
-    [VibeCoder.Runtime.ReadOnly]
+    [ReadOnly]
+    [Alias("GetSnapshot")]
     Task<SessionSnapshot> GetSnapshot();
 }

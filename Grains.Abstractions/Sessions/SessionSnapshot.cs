@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Sessions;
 
 /// <summary>A chat's session at one moment.</summary>
@@ -8,6 +11,7 @@ namespace VibeCoder.Grains.Sessions;
 /// <param name="HandledUpdates">How many updates were handled (duplicates not counted).</param>
 /// <param name="LastUpdateId">The newest update_id handled.</param>
 /// <param name="CreatedAt">When the chat first wrote, or null for a chat never seen.</param>
+[GenerateSerializer, Immutable, Alias("vc.SessionSnapshot")]
 public sealed record SessionSnapshot(
     string ChatId,
     string? UserId,

@@ -1,4 +1,6 @@
-using VibeCoder.Runtime.Streams;
+using Orleans;
+using Orleans.Concurrency;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Sessions;
 
@@ -11,7 +13,8 @@ namespace VibeCoder.Grains.Sessions;
 /// <param name="ChatId">The chat the update belongs to; also the stream key and the session grain's key.</param>
 /// <param name="Update">The update as Telegram's UTF-8 JSON text.</param>
 /// <param name="ReceivedAt">When the gateway accepted it.</param>
-public sealed record TelegramUpdateReceived(long UpdateId, long ChatId, string Update, DateTimeOffset ReceivedAt) : IStreamItemContext
+[GenerateSerializer, Immutable, Alias("vc.TelegramUpdateReceived")]
+public sealed record TelegramUpdateReceived(long UpdateId, long ChatId, string Update, DateTimeOffset ReceivedAt)
 {
     /// <summary>The stream namespace of accepted updates; the stream key is the chat id.</summary>
     public const string StreamNamespace = "telegram-updates";
@@ -19,7 +22,6 @@ public sealed record TelegramUpdateReceived(long UpdateId, long ChatId, string U
     /// <summary>The correlation id of everything the update causes: <c>tg-{update_id}</c>.</summary>
     public static string CorrelationIdOf(long updateId) => string.Concat("tg-", updateId.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
-    /// <inheritdoc />
-    IEnumerable<KeyValuePair<string, string>> IStreamItemContext.GetDeliveryContext() =>
-        [new(Events.CorrelationKeys.CorrelationId, CorrelationIdOf(UpdateId))];
+    /// <summary>Puts the update's correlation id into the current <see cref="RequestContext"/> (call before handling it).</summary>
+    public void EnterContext() => RequestContext.Set(Events.CorrelationKeys.CorrelationId, CorrelationIdOf(UpdateId));
 }

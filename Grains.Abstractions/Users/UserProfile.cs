@@ -1,3 +1,6 @@
+using Orleans;
+using Orleans.Concurrency;
+
 namespace VibeCoder.Grains.Users;
 
 /// <summary>A user as the product knows them.</summary>
@@ -8,6 +11,7 @@ namespace VibeCoder.Grains.Users;
 /// <param name="Inactive">The user blocked the bot (Telegram 403): nothing is sent until they write again.</param>
 /// <param name="CarouselsCreated">Carousels completed for the user.</param>
 /// <param name="CreatedAt">First seen.</param>
+[GenerateSerializer, Immutable, Alias("vc.UserProfile")]
 public sealed record UserProfile(
     string UserId,
     TelegramIdentity? Identity,

@@ -1,3 +1,5 @@
+using Orleans;
+using Orleans.Concurrency;
 using VibeCoder.Grains.Carousels;
 
 namespace VibeCoder.Grains.Users;
@@ -9,6 +11,7 @@ namespace VibeCoder.Grains.Users;
 /// <param name="Language">"ru", "en" or "auto" (follow the topic).</param>
 /// <param name="FooterHandle">A handle shown in every slide's footer, e.g. "@vibecoder".</param>
 /// <param name="Brand">Brand colours overriding the theme's.</param>
+[GenerateSerializer, Immutable, Alias("vc.UserSettings")]
 public sealed record UserSettings(
     int SlideCount = UserSettings.DefaultSlideCount,
     string Theme = UserSettings.DefaultTheme,

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Rendering;
-using VibeCoder.Runtime;
+using Orleans;
 
 namespace VibeCoder.Grains.Carousels;
 

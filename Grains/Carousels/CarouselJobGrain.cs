@@ -1,5 +1,5 @@
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Carousels;
 
@@ -18,7 +18,7 @@ public sealed class CarouselJobGrain(
         }
 
         var now = clock.GetUtcNow();
-        var job = new CarouselJobSnapshot(GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null);
+        var job = new CarouselJobSnapshot(this.GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null);
         state.State = new CarouselJobState { Job = job };
         await state.WriteStateAsync();
         return job;
@@ -29,7 +29,7 @@ public sealed class CarouselJobGrain(
     public async Task<CarouselJobSnapshot> Update(JobUpdate update)
     {
         ArgumentNullException.ThrowIfNull(update);
-        var job = state.State.Job ?? throw new InvalidOperationException($"Job {GetPrimaryKeyString()} does not exist.");
+        var job = state.State.Job ?? throw new InvalidOperationException($"Job {this.GetPrimaryKeyString()} does not exist.");
         if (job.IsFinal)
         {
             return job;

@@ -6,9 +6,9 @@ using VibeCoder.Grains.Telegram;
 using VibeCoder.Grains.Telegram.Conversation;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Telegram.Events;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Storage;
-using VibeCoder.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Types;
 
@@ -33,20 +33,29 @@ internal sealed partial class SessionGrain(
     BotEvents events,
     IOptions<TelegramBotOptions> options,
     TimeProvider clock,
-    ILogger<SessionGrain> logger) : Grain, ISessionGrain, IAsyncObserver<TelegramUpdateReceived>
+    ILogger<SessionGrain> logger) : Grain, ISessionGrain
 {
+    /// <inheritdoc />
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // An implicit subscription delivers to this activation only once it attaches a handler.
+        var stream = this.GetStreamProvider(TelegramStreams.ProviderName)
+            .GetStream<TelegramUpdateReceived>(StreamId.Create(TelegramUpdateReceived.StreamNamespace, this.GetPrimaryKeyString()));
+        await stream.SubscribeAsync(OnNextAsync);
+    }
+
     /// <inheritdoc />
     public Task<SessionSnapshot> GetSnapshot()
     {
         var s = state.State;
         return Task.FromResult(new SessionSnapshot(
-            GetPrimaryKeyString(), s.UserId, s.Awaiting, s.ActiveJobId, s.HandledUpdates, s.RecentUpdateIds.Count > 0 ? s.RecentUpdateIds[^1] : null, s.CreatedAt));
+            this.GetPrimaryKeyString(), s.UserId, s.Awaiting, s.ActiveJobId, s.HandledUpdates, s.RecentUpdateIds.Count > 0 ? s.RecentUpdateIds[^1] : null, s.CreatedAt));
     }
 
-    /// <inheritdoc />
-    public async Task OnNextAsync(TelegramUpdateReceived item, StreamSequenceToken token)
+    private async Task OnNextAsync(TelegramUpdateReceived item, StreamSequenceToken? token)
     {
         ArgumentNullException.ThrowIfNull(item);
+        item.EnterContext();
         if (IsRepeat(item.UpdateId))
         {
             statistics.DuplicateDropped();

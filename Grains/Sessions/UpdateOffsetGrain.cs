@@ -1,5 +1,5 @@
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Sessions;
 

@@ -2,8 +2,8 @@ using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Diagnostics;
 using VibeCoder.Rendering.Themes;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Storage;
+using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Users;
 
@@ -145,6 +145,6 @@ public sealed class UserGrain(
     private UserProfile ToProfile()
     {
         var s = state.State;
-        return new UserProfile(GetPrimaryKeyString(), s.Identity, s.Settings, s.Blocked, s.Inactive, s.CarouselsCreated, s.CreatedAt ?? DateTimeOffset.MinValue);
+        return new UserProfile(this.GetPrimaryKeyString(), s.Identity, s.Settings, s.Blocked, s.Inactive, s.CarouselsCreated, s.CreatedAt ?? DateTimeOffset.MinValue);
     }
 }

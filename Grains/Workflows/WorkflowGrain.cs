@@ -10,10 +10,9 @@ using VibeCoder.Grains.Diagnostics;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Monitoring;
 using VibeCoder.Grains.Users;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Reminders;
-using VibeCoder.Runtime.Storage;
-using VibeCoder.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace VibeCoder.Grains.Workflows;
 
@@ -46,7 +45,7 @@ public sealed partial class WorkflowGrain(
 
     private CarouselOptions Options => options.Value;
 
-    private ICarouselJobGrain Job => GrainFactory.GetGrain<ICarouselJobGrain>(GetPrimaryKeyString());
+    private ICarouselJobGrain Job => GrainFactory.GetGrain<ICarouselJobGrain>(this.GetPrimaryKeyString());
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -78,10 +77,10 @@ public sealed partial class WorkflowGrain(
         var job = await Job.Create(request);
         // Independent of each other and of this grain's state: one round trip's wait instead of three.
         await Task.WhenAll(
-            PublishAsync(new WorkflowStarted(GetPrimaryKeyString(), "carousel", GetPrimaryKeyString())),
+            PublishAsync(new WorkflowStarted(this.GetPrimaryKeyString(), "carousel", this.GetPrimaryKeyString())),
             PublishAsync(new CarouselGenerateRequested(
-                GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)),
-            RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod));
+                this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)),
+            this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod));
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
@@ -156,7 +155,7 @@ public sealed partial class WorkflowGrain(
         catch (Exception exception)
         {
             // Storage or a grain call failed outside any step: the watchdog reminder tries again later.
-            Log.RunInterrupted(logger, GetPrimaryKeyString(), exception);
+            Log.RunInterrupted(logger, this.GetPrimaryKeyString(), exception);
         }
     }
 
@@ -175,7 +174,7 @@ public sealed partial class WorkflowGrain(
         Exception? error = null;
         using (var activity = CarouselTelemetry.Source.StartActivity("workflow." + step.ToString().ToLowerInvariant()))
         {
-            activity?.SetTag("job.id", GetPrimaryKeyString());
+            activity?.SetTag("job.id", this.GetPrimaryKeyString());
             activity?.SetTag("attempt", attempt);
             try
             {
@@ -215,12 +214,12 @@ public sealed partial class WorkflowGrain(
 
         if (IsRetryable(error) && attempt < Options.MaxAttempts)
         {
-            Log.StepRetrying(logger, GetPrimaryKeyString(), step, attempt, error);
+            Log.StepRetrying(logger, this.GetPrimaryKeyString(), step, attempt, error);
             await DelayBeforeRetryAsync(attempt);
             return;
         }
 
-        Log.StepFailed(logger, GetPrimaryKeyString(), step, attempt, error);
+        Log.StepFailed(logger, this.GetPrimaryKeyString(), step, attempt, error);
         await BeginFinishAsync(WorkflowOutcome.Failed, UserFacingError(step, error));
     }
 
@@ -236,7 +235,7 @@ public sealed partial class WorkflowGrain(
                 }
 
                 state.State = state.State with { Language = DecideLanguage(request) };
-                await PublishAsync(new AiContentRequested(GetPrimaryKeyString(), request.Topic, state.State.Language!, contentGenerator.Name));
+                await PublishAsync(new AiContentRequested(this.GetPrimaryKeyString(), request.Topic, state.State.Language!, contentGenerator.Name));
                 break;
 
             case WorkflowStep.Write:
@@ -246,13 +245,13 @@ public sealed partial class WorkflowGrain(
                 state.State = state.State with { Content = content };
                 await Task.WhenAll(
                     Job.Update(new JobUpdate(Content: content)),
-                    PublishAsync(new AiAnalysisCompleted(GetPrimaryKeyString(), contentGenerator.Name, null, null, Stopwatch.GetElapsedTime(writing))),
-                    PublishAsync(new CarouselContentAnalyzed(GetPrimaryKeyString(), content.Title, content.Slides.Count, content.Language)),
-                    PublishAsync(new CarouselSlidesGenerated(GetPrimaryKeyString(), content.Title, content.Slides.Count)));
+                    PublishAsync(new AiAnalysisCompleted(this.GetPrimaryKeyString(), contentGenerator.Name, null, null, Stopwatch.GetElapsedTime(writing))),
+                    PublishAsync(new CarouselContentAnalyzed(this.GetPrimaryKeyString(), content.Title, content.Slides.Count, content.Language)),
+                    PublishAsync(new CarouselSlidesGenerated(this.GetPrimaryKeyString(), content.Title, content.Slides.Count)));
                 break;
 
             case WorkflowStep.Render:
-                var jobId = GetPrimaryKeyString();
+                var jobId = this.GetPrimaryKeyString();
                 var job = Job;
                 var rendering = Stopwatch.GetTimestamp();
                 _renderedSlides = await Task.Run(
@@ -304,7 +303,7 @@ public sealed partial class WorkflowGrain(
             sideEffects.Add(RecordHistoryAsync(status));
             if (request.UserId is { } userId)
             {
-                sideEffects.Add(GrainFactory.GetGrain<IUserGrain>(userId).RefundQuota(GetPrimaryKeyString()));
+                sideEffects.Add(GrainFactory.GetGrain<IUserGrain>(userId).RefundQuota(this.GetPrimaryKeyString()));
             }
         }
 
@@ -322,14 +321,14 @@ public sealed partial class WorkflowGrain(
         CarouselTelemetry.JobReached(status);
         if (outcome == WorkflowOutcome.Failed)
         {
-            monitor.RecordFailure(new PipelineFailure(GetPrimaryKeyString(), request.Topic, LastFailedStep(), error ?? "failed", clock.GetUtcNow()));
+            monitor.RecordFailure(new PipelineFailure(this.GetPrimaryKeyString(), request.Topic, LastFailedStep(), error ?? "failed", clock.GetUtcNow()));
         }
     }
 
     private async Task PublishFinishEventsAsync(WorkflowOutcome outcome, JobStatus status, string? error)
     {
         var request = state.State.Request!;
-        var jobId = GetPrimaryKeyString();
+        var jobId = this.GetPrimaryKeyString();
         var duration = clock.GetUtcNow() - (state.State.StartedAt ?? clock.GetUtcNow());
         var events = new List<Task>();
         if (request.UserId is { } userId)
@@ -366,12 +365,12 @@ public sealed partial class WorkflowGrain(
             return; // hosts without an event stream provider (some tests) run the workflow without events
         }
 
-        var jobId = GetPrimaryKeyString();
+        var jobId = this.GetPrimaryKeyString();
         var type = TPayload.EventType;
         var metadata = new EventMetadata(state.State.CorrelationId ?? jobId, null, state.State.Request?.UserId);
         var id = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes($"{EventSource}:{jobId}:{type}"))[..16]);
         var envelope = EventEnvelope.Create(type, EventSource, payload, metadata, clock.GetUtcNow(), id);
-        await _events.GetStream<EventEnvelope>(EventTypes.NamespaceOf(type), jobId).OnNextAsync(envelope);
+        await _events.GetStream<EventEnvelope>(StreamId.Create(EventTypes.NamespaceOf(type), jobId)).OnNextAsync(envelope);
     }
 
     private async Task RecordHistoryAsync(JobStatus status)
@@ -380,7 +379,7 @@ public sealed partial class WorkflowGrain(
         if (request.UserId is { } userId)
         {
             await GrainFactory.GetGrain<IUserGrain>(userId).RecordHistory(
-                new HistoryEntry(GetPrimaryKeyString(), request.Topic, state.State.Content?.Title, status, state.State.StartedAt ?? clock.GetUtcNow()));
+                new HistoryEntry(this.GetPrimaryKeyString(), request.Topic, state.State.Content?.Title, status, state.State.StartedAt ?? clock.GetUtcNow()));
         }
     }
 
@@ -400,7 +399,7 @@ public sealed partial class WorkflowGrain(
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            Log.NotificationFailed(logger, GetPrimaryKeyString(), exception);
+            Log.NotificationFailed(logger, this.GetPrimaryKeyString(), exception);
         }
         catch (OperationCanceledException)
         {
@@ -435,9 +434,9 @@ public sealed partial class WorkflowGrain(
 
     private async Task UnregisterWatchdogAsync()
     {
-        if (await GetReminder(WatchdogReminder) is { } reminder)
+        if (await this.GetReminder(WatchdogReminder) is { } reminder)
         {
-            await UnregisterReminder(reminder);
+            await this.UnregisterReminder(reminder);
         }
     }
 

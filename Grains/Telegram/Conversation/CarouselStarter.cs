@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Diagnostics;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Types;
 

@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Users;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;

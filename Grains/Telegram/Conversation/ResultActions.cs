@@ -1,6 +1,6 @@
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Rendering.Themes;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;

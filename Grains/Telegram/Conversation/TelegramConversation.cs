@@ -5,7 +5,7 @@ using VibeCoder.Grains.Monitoring;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Users;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Types;
 

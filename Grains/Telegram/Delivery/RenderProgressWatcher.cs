@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Texts;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram;
 
 namespace VibeCoder.Grains.Telegram.Delivery;

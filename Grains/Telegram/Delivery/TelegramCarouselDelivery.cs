@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Types;
 

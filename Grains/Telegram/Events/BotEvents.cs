@@ -4,8 +4,8 @@ using System.Text;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using VibeCoder.Grains.Events;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Streams;
+using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace VibeCoder.Grains.Telegram.Events;
 
@@ -38,12 +38,12 @@ internal sealed partial class BotEvents(IServiceProvider services, TimeProvider 
         var type = TPayload.EventType;
         var metadata = new EventMetadata(
             Correlation.CurrentId ?? Sessions.TelegramUpdateReceived.CorrelationIdOf(updateId),
-            RequestContext.Get(CorrelationKeys.CausationId),
+            RequestContext.Get(CorrelationKeys.CausationId) as string,
             userId);
         var envelope = EventEnvelope.Create(type, Source, payload, metadata, clock.GetUtcNow(), EventId(updateId, type));
         try
         {
-            await _provider.GetStream<EventEnvelope>(EventTypes.NamespaceOf(type), userId).OnNextAsync(envelope);
+            await _provider.GetStream<EventEnvelope>(StreamId.Create(EventTypes.NamespaceOf(type), userId)).OnNextAsync(envelope);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
