@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 using VibeCoder.Gateway.Apis;
 using VibeCoder.Gateway.Hosting;
 using VibeCoder.Gateway.Telegram;
-using VibeCoder.Silo.Dashboard;
+using VibeCoder.Silo.Diagnostics;
 using VibeCoder.Silo.Hosting;
 
 try

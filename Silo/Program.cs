@@ -1,4 +1,4 @@
-using VibeCoder.Silo.Dashboard;
+using VibeCoder.Silo.Diagnostics;
 using VibeCoder.Silo.Hosting;
 
 namespace VibeCoder.Silo;

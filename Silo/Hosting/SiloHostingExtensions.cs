@@ -3,16 +3,15 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using VibeCoder.Grains;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Dashboard;
+using Orleans.Hosting;
+using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Grains.Telegram;
-using VibeCoder.Persistence;
-using VibeCoder.Runtime.Hosting;
-using VibeCoder.Runtime.Reminders;
-using VibeCoder.Runtime.Storage;
-using VibeCoder.Runtime.Streams;
-using VibeCoder.Silo.Dashboard;
+using VibeCoder.Silo.Diagnostics;
 
 namespace VibeCoder.Silo.Hosting;
 
@@ -20,51 +19,47 @@ namespace VibeCoder.Silo.Hosting;
 public static class SiloHostingExtensions
 {
     /// <summary>
-    /// Adds the runtime with the product's grains and the storage chosen by <c>STORAGE</c>
-    /// (see <see cref="StorageSettings"/>), plus whatever <paramref name="configure"/> adds, with its diagnostics
-    /// (logs, metrics, tracing, dashboard: <see cref="DiagnosticsHostingExtensions.AddVibeCoderDiagnostics"/>).
+    /// Adds an Orleans silo with the product's grains, the storage chosen by <c>STORAGE</c> (see
+    /// <see cref="StorageSettings"/>) for state, reminders and streams, the cluster settings of
+    /// <see cref="OrleansSettings"/>, the dashboard and the diagnostics (logs, metrics, tracing), plus whatever
+    /// <paramref name="configure"/> adds.
     /// </summary>
+    /// <exception cref="InvalidConfigurationException">A variable has a value that cannot work; the message names it.</exception>
     public static IHostApplicationBuilder AddVibeCoderSilo(this IHostApplicationBuilder builder, Action<ISiloBuilder>? configure = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
         var storage = StorageSettings.FromConfiguration(builder.Configuration);
+        var cluster = OrleansSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(storage);
+        builder.Services.AddSingleton(cluster);
         builder.Services.AddCarouselServices(builder.Configuration);
         builder.Services.AddTelegramConversation(builder.Configuration);
-        builder.Services.AddSilo(builder.Configuration, silo =>
+        builder.AddVibeCoderDiagnostics();
+        builder.UseOrleans(silo =>
         {
-            silo.AddGrains(GrainsAssembly.Assembly);
-
-            // Grain state, reminders and the event log (Telegram updates, domain events) share one store.
-            const string events = DomainEventStreams.ProviderName;
-            switch (storage.Kind)
+            silo.Configure<ClusterOptions>(o =>
             {
-                case StorageKind.Sqlite:
-                    silo.AddSqliteGrainStorage(PersistentStateAttribute.DefaultStorageName, o => o.Path = storage.SqlitePath);
-                    silo.UseSqliteReminderService(o => o.Path = storage.SqlitePath);
-                    silo.AddSqliteStreams(events, o => o.Path = storage.SqlitePath);
-                    break;
-                case StorageKind.Postgres:
-                    silo.AddPostgresGrainStorage(PersistentStateAttribute.DefaultStorageName, o => o.ConnectionString = storage.PostgresUrl!);
-                    silo.UsePostgresReminderService(o => o.ConnectionString = storage.PostgresUrl!);
-                    silo.AddPostgresStreams(events, o => o.ConnectionString = storage.PostgresUrl!);
-                    break;
-                default:
-                    silo.AddMemoryGrainStorage();
-                    silo.UseInMemoryReminderService();
-                    silo.AddMemoryStreams(events);
-                    break;
-            }
+                o.ClusterId = cluster.ClusterId;
+                o.ServiceId = cluster.ServiceId;
+            });
+            silo.AddVibeCoderStorage(storage, cluster);
+            silo.AddActivityPropagation();
+            silo.AddIncomingGrainCallFilter<GrainCallMetricsFilter>();
+            silo.AddDashboard();
 
+            // The workflow's watchdog reminder ticks every few seconds (Orleans' default minimum is a minute).
+            silo.Services.AddOptions<ReminderOptions>()
+                .Configure<IOptions<CarouselOptions>>((reminders, carousel) =>
+                    reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, carousel.Value.WatchdogPeriod.Ticks)));
             configure?.Invoke(silo);
         });
-        builder.AddVibeCoderDiagnostics();
+        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         return builder;
     }
 
     /// <summary>
-    /// <c>GET /health/live</c> (the process answers) and <c>GET /health/ready</c> (the silo is active and storage
-    /// answers: every check tagged "ready").
+    /// <c>GET /health/live</c> (the process answers; no grain is called) and <c>GET /health/ready</c> (every check
+    /// tagged "ready": the silo or client is up and storage answers).
     /// </summary>
     public static IEndpointRouteBuilder MapVibeCoderHealth(this IEndpointRouteBuilder endpoints)
     {
@@ -72,5 +67,21 @@ public static class SiloHostingExtensions
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return endpoints;
+    }
+
+    // Grain state, reminders and the event streams (Telegram updates, domain events) share one store.
+    private static void AddVibeCoderStorage(this ISiloBuilder silo, StorageSettings storage, OrleansSettings cluster)
+    {
+        const string events = DomainEventStreams.ProviderName;
+        switch (storage.Kind)
+        {
+            default:
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddMemoryGrainStorageAsDefault();
+                silo.AddMemoryGrainStorage("PubSubStore");
+                silo.UseInMemoryReminderService();
+                silo.AddMemoryStreams(events);
+                break;
+        }
     }
 }

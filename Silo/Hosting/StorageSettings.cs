@@ -45,7 +45,7 @@ public sealed record StorageSettings(StorageKind Kind, string SqlitePath, string
     public override string ToString() => Kind switch
     {
         StorageKind.Sqlite => $"sqlite ({SqlitePath})",
-        StorageKind.Postgres => "postgres (" + Persistence.PostgresConnectionString.Describe(PostgresUrl!) + ")",
+        StorageKind.Postgres => "postgres",
         _ => "memory",
     };
 }

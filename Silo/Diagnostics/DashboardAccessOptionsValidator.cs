@@ -1,11 +1,11 @@
 using Microsoft.Extensions.Options;
 
-namespace VibeCoder.Silo.Dashboard;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>Rejects dashboard settings that cannot work, naming the variable.</summary>
-internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOptions>
+internal sealed class DashboardAccessOptionsValidator : IValidateOptions<DashboardAccessOptions>
 {
-    public ValidateOptionsResult Validate(string? name, DashboardOptions options)
+    public ValidateOptionsResult Validate(string? name, DashboardAccessOptions options)
     {
         var failures = new List<string>();
         var hasUser = !string.IsNullOrEmpty(options.Username);
@@ -28,11 +28,6 @@ internal sealed class DashboardOptionsValidator : IValidateOptions<DashboardOpti
         if (!string.IsNullOrEmpty(options.Token) && options.Token.Any(char.IsWhiteSpace))
         {
             failures.Add("DASHBOARD_TOKEN must not contain whitespace.");
-        }
-
-        if (options.LogTailSize is < 50 or > 10_000)
-        {
-            failures.Add($"{DashboardOptions.SectionName}:{nameof(options.LogTailSize)} must be between 50 and 10000 (was {options.LogTailSize}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

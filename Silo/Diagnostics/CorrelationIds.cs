@@ -1,8 +1,8 @@
-namespace VibeCoder.Silo.Tracing;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// Where a request's correlation id lives: the HTTP header that carries it in and out, the grain
-/// <see cref="Runtime.RequestContext"/> key that carries it through grain calls and stream events, the span tag
+/// <see cref="Orleans.Runtime.RequestContext"/> key that carries it through grain calls and stream events, the span tag
 /// and the log field.
 /// </summary>
 public static class CorrelationIds
@@ -10,7 +10,7 @@ public static class CorrelationIds
     /// <summary>The HTTP request and response header.</summary>
     public const string HeaderName = "X-Correlation-Id";
 
-    /// <summary>The <see cref="Runtime.RequestContext"/> key.</summary>
+    /// <summary>The <see cref="Orleans.Runtime.RequestContext"/> key.</summary>
     public const string RequestContextKey = "correlation-id";
 
     /// <summary>The span tag.</summary>

@@ -1,4 +1,4 @@
-namespace VibeCoder.Silo.Metrics;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// The meters and activity sources the product defines (one name serves both), and the framework ones we export.
@@ -10,7 +10,7 @@ public static class TelemetryNames
     public const string ProductPrefix = "VibeCoder.";
 
     /// <summary>The grain runtime: activations, calls, queues (meter) and grain calls (activity source).</summary>
-    public const string Runtime = "VibeCoder.Runtime";
+    public const string Grains = "VibeCoder.Grains";
 
     /// <summary>Grain state and reminder storage.</summary>
     public const string Storage = "VibeCoder.Storage";
@@ -31,19 +31,9 @@ public static class TelemetryNames
     public const string Telegram = "VibeCoder.Telegram";
 
     /// <summary>The product's sources, named one by one (the wildcard also catches new ones).</summary>
-    public static IReadOnlyList<string> Product { get; } = [Runtime, Storage, Streams, Carousel, Content, Rendering, Telegram];
-
-    /// <summary>
-    /// Instruments the runtime declares as observable counters although their value goes down (levels, not totals);
-    /// exported as gauges, since Prometheus reads a counter that drops as a restart.
-    /// </summary>
-    public static IReadOnlySet<string> LevelsDeclaredAsCounters { get; } = new HashSet<string>(StringComparer.Ordinal)
-    {
-        "dotnet.thread_pool.thread.count",
-        "dotnet.thread_pool.queue.length",
-    };
+    public static IReadOnlyList<string> Product { get; } = [Grains, Storage, Streams, Carousel, Content, Rendering, Telegram];
 
     /// <summary>Framework meters exported next to the product's: process (CPU, memory, GC), HTTP server and client.</summary>
     public static IReadOnlyList<string> FrameworkMeters { get; } =
-        ["System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
+        ["Microsoft.Orleans", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 }

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using VibeCoder.Silo.Hosting;
 
-namespace VibeCoder.Silo.Tracing;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// Trace export settings read from the standard OpenTelemetry variables: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>

@@ -8,10 +8,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Logging.Console;
-using VibeCoder.Runtime;
-using VibeCoder.Silo.Tracing;
+using Orleans.Runtime;
 
-namespace VibeCoder.Silo.Logging;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// One JSON object per line: timestamp, level, category, event id, message, exception, the structured values of
@@ -52,7 +51,7 @@ internal sealed class JsonLineConsoleFormatter() : ConsoleFormatter(FormatterNam
             var activity = Activity.Current;
             WriteNullable(json, "traceId", activity?.TraceId.ToHexString());
             WriteNullable(json, "spanId", activity?.SpanId.ToHexString());
-            WriteNullable(json, "correlationId", RequestContext.Get(CorrelationIds.RequestContextKey) ?? FromScopes(scopeProvider));
+            WriteNullable(json, "correlationId", RequestContext.Get(CorrelationIds.RequestContextKey) as string ?? FromScopes(scopeProvider));
             WriteState(json, logEntry.State);
             json.WriteEndObject();
         }

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 
-namespace VibeCoder.Silo.Tracing;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>Puts <see cref="CorrelationMiddleware"/> first in the pipeline, whatever the host's Program adds after.</summary>
 internal sealed class CorrelationStartupFilter : IStartupFilter

@@ -1,4 +1,4 @@
-namespace VibeCoder.Silo.Tracing;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>How spans travel to the collector (<c>OTEL_EXPORTER_OTLP_PROTOCOL</c>).</summary>
 public enum OtlpTransport

@@ -1,4 +1,4 @@
-namespace VibeCoder.Silo.Dashboard;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// Who may open the dashboard, and how much it keeps. Credentials come from the environment:
@@ -10,7 +10,7 @@ namespace VibeCoder.Silo.Dashboard;
 /// developer machine, closed behind an ingress until credentials are configured. The log tail keeps 500 events
 /// by default (50..10,000).
 /// </remarks>
-public sealed class DashboardOptions
+public sealed class DashboardAccessOptions
 {
     /// <summary>The configuration section of the non-secret settings.</summary>
     public const string SectionName = "Dashboard";
@@ -24,8 +24,6 @@ public sealed class DashboardOptions
     /// <summary>The bearer token (<c>DASHBOARD_TOKEN</c>), or null. A secret: never logged.</summary>
     public string? Token { get; set; }
 
-    /// <summary>How many log events the live tail keeps. Default 500.</summary>
-    public int LogTailSize { get; set; } = 500;
 
     /// <summary>Whether any credential is configured (then credentials are required from every client).</summary>
     public bool RequiresCredentials => HasBasic || !string.IsNullOrEmpty(Token);

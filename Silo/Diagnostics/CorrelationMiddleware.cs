@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
-using VibeCoder.Runtime;
+using Orleans.Runtime;
 
-namespace VibeCoder.Silo.Tracing;
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// Gives every HTTP request a correlation id (the client's <c>X-Correlation-Id</c> when acceptable, else the
