@@ -3,7 +3,8 @@ using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 using VibeCoder.Rendering.Themes;
-using VibeCoder.Runtime;
+using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Gateway.Apis;
 

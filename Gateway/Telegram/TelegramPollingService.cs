@@ -1,7 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Sessions;
-using VibeCoder.Runtime;
+using Orleans;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Configuration;
 

@@ -4,8 +4,9 @@ using System.Text.Json;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using VibeCoder.Telegram;
 using VibeCoder.Telegram.Types;
 
@@ -17,9 +18,9 @@ namespace VibeCoder.Gateway.Telegram;
 /// committed, so an acknowledged update survives a crash. The chat's session grain consumes the stream in order; chats
 /// are independent streams, so they run in parallel. Concurrent acceptances share database commits (group commit).
 /// </summary>
-internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIntakeMetrics metrics, TimeProvider clock)
+internal sealed class TelegramUpdateIntake(IClusterClient client, TelegramIntakeMetrics metrics, TimeProvider clock)
 {
-    private readonly IStreamProvider _streams = services.GetStreamProvider(TelegramStreams.ProviderName);
+    private readonly IStreamProvider _streams = client.GetStreamProvider(TelegramStreams.ProviderName);
 
     /// <summary>Reads and stores an update exactly as Telegram sent it.</summary>
     /// <param name="utf8Json">The request body.</param>
@@ -63,8 +64,10 @@ internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIn
         // Stored with the item and restored around its delivery, so every grain call and event the update causes shares it.
         RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.UpdateId));
         var item = new TelegramUpdateReceived(update.UpdateId, chatId, json, clock.GetUtcNow());
-        await _streams.GetStream<TelegramUpdateReceived>(TelegramUpdateReceived.StreamNamespace, chatId.ToString(CultureInfo.InvariantCulture))
-            .OnNextAsync(item, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
+        await _streams.GetStream<TelegramUpdateReceived>(
+                StreamId.Create(TelegramUpdateReceived.StreamNamespace, chatId.ToString(CultureInfo.InvariantCulture)))
+            .OnNextAsync(item);
         metrics.Received(IntakeOutcome.Accepted);
         return IntakeOutcome.Accepted;
     }

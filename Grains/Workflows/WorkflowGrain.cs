@@ -240,22 +240,24 @@ public sealed partial class WorkflowGrain(
 
             case WorkflowStep.Write:
                 var writing = Stopwatch.GetTimestamp();
-                var content = await contentGenerator.GenerateAsync(
+                var written = await contentGenerator.GenerateAsync(
                     new ContentRequest(request.Topic, request.SlideCount, state.State.Language ?? request.Language), cancellationToken);
-                state.State = state.State with { Content = content };
+                state.State = state.State with { Content = written };
                 await Task.WhenAll(
-                    Job.Update(new JobUpdate(Content: content)),
+                    Job.Update(new JobUpdate(Content: written)),
                     PublishAsync(new AiAnalysisCompleted(this.GetPrimaryKeyString(), contentGenerator.Name, null, null, Stopwatch.GetElapsedTime(writing))),
-                    PublishAsync(new CarouselContentAnalyzed(this.GetPrimaryKeyString(), content.Title, content.Slides.Count, content.Language)),
-                    PublishAsync(new CarouselSlidesGenerated(this.GetPrimaryKeyString(), content.Title, content.Slides.Count)));
+                    PublishAsync(new CarouselContentAnalyzed(this.GetPrimaryKeyString(), written.Title, written.Slides.Count, written.Language)),
+                    PublishAsync(new CarouselSlidesGenerated(this.GetPrimaryKeyString(), written.Title, written.Slides.Count)));
                 break;
 
             case WorkflowStep.Render:
+                // Drawing is CPU work: it runs on the thread pool, where grain state is out of reach, so take what it needs first.
                 var jobId = this.GetPrimaryKeyString();
                 var job = Job;
+                var content = state.State.Content!;
                 var rendering = Stopwatch.GetTimestamp();
                 _renderedSlides = await Task.Run(
-                    () => images.RenderAllAsync(jobId, state.State.Content!, request.Design, n => job.Update(new JobUpdate(RenderedSlides: n)), cancellationToken),
+                    () => images.RenderAllAsync(jobId, content, request.Design, n => job.Update(new JobUpdate(RenderedSlides: n)), cancellationToken),
                     cancellationToken);
                 state.State = state.State with { RenderedSlides = _renderedSlides.Count };
                 await PublishAsync(new CarouselImagesRendered(jobId, _renderedSlides.Count, _renderedSlides.Sum(p => (long)p.Length), Stopwatch.GetElapsedTime(rendering)));
