@@ -73,38 +73,22 @@ public static class CarouselsApi
     }
 
     /// <summary>
-    /// The job: status, slides, caption, hashtags, error. With <c>?waitSeconds=N</c> (at most 30) the answer is
+    /// The job: status, slides, caption, hashtags, error. With <c>?waitSeconds=N</c> (at most 25) the answer is
     /// held until the job is final or N seconds passed (long-polling instead of polling).
     /// </summary>
     public static async Task<Results<Ok<CarouselView>, ProblemHttpResult>> GetAsync(
-        string id, int? waitSeconds, IGrainFactory grains, JobCompletionSignals signals, CancellationToken cancellationToken)
+        string id, int? waitSeconds, IGrainFactory grains, CancellationToken cancellationToken)
     {
         if (!IsJobId(id))
         {
             return NotFound(id);
         }
 
-        var final = waitSeconds is > 0 ? signals.WhenFinal(id) : null;
-        var job = await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken);
-        if (job is null)
-        {
-            return NotFound(id);
-        }
-
-        if (final is not null && !job.IsFinal)
-        {
-            var wait = TimeSpan.FromSeconds(Math.Min(waitSeconds!.Value, 30));
-            if (await Task.WhenAny(final, Task.Delay(wait, cancellationToken)) == final)
-            {
-                job = await final;
-            }
-            else
-            {
-                job = await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken) ?? job;
-            }
-        }
-
-        return TypedResults.Ok(CarouselView.From(job));
+        var job = grains.GetGrain<ICarouselJobGrain>(id);
+        var snapshot = waitSeconds is > 0
+            ? await job.WaitUntilFinal(TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 25))).WaitAsync(cancellationToken)
+            : await job.Get().WaitAsync(cancellationToken);
+        return snapshot is null ? NotFound(id) : TypedResults.Ok(CarouselView.From(snapshot));
     }
 
     /// <summary>Slide <paramref name="number"/> (from 1) as a 1080×1350 (or 1080×1080) PNG.</summary>

@@ -7,6 +7,9 @@ namespace VibeCoder.Grains.Carousels;
 [Alias("vc.ICarouselJobGrain")]
 public interface ICarouselJobGrain : IGrainWithStringKey
 {
+    /// <summary>The longest <see cref="WaitUntilFinal"/> holds a call (below Orleans' 30 s response timeout).</summary>
+    static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(25);
+
     /// <summary>Creates the record in status queued; a repeated call returns the existing record unchanged.</summary>
     [Alias("Create")]
     Task<CarouselJobSnapshot> Create(CarouselRequest request);
@@ -15,6 +18,14 @@ public interface ICarouselJobGrain : IGrainWithStringKey
     [ReadOnly]
     [Alias("Get")]
     Task<CarouselJobSnapshot?> Get();
+
+    /// <summary>
+    /// The record once the job is final, or as it is after <paramref name="maxWait"/> (at most
+    /// <see cref="MaxWait"/>): long-polling for callers anywhere in the cluster. Null when no job has this id.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("WaitUntilFinal")]
+    Task<CarouselJobSnapshot?> WaitUntilFinal(TimeSpan maxWait);
 
     /// <summary>Applies a change; changes after a final status are ignored (returns the unchanged record).</summary>
     [Alias("Update")]

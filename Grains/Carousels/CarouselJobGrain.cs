@@ -3,12 +3,16 @@ using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Carousels;
 
-/// <summary>The record of one carousel job, written by its workflow and read by the API and the bot.</summary>
+/// <summary>
+/// The record of one carousel job, written by its workflow and read by the API and the bot. Callers waiting for the
+/// final status (<see cref="WaitUntilFinal"/>, which interleaves) are released by the turn that writes it.
+/// </summary>
 public sealed class CarouselJobGrain(
     [PersistentState("job")] IPersistentState<CarouselJobState> state,
-    JobCompletionSignals signals,
     TimeProvider clock) : Grain, ICarouselJobGrain
 {
+    private readonly TaskCompletionSource<CarouselJobSnapshot> _final = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     public async Task<CarouselJobSnapshot> Create(CarouselRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
@@ -25,6 +29,25 @@ public sealed class CarouselJobGrain(
     }
 
     public Task<CarouselJobSnapshot?> Get() => Task.FromResult(state.State.Job);
+
+    public async Task<CarouselJobSnapshot?> WaitUntilFinal(TimeSpan maxWait)
+    {
+        if (state.State.Job is not { IsFinal: false })
+        {
+            return state.State.Job;
+        }
+
+        var wait = maxWait < ICarouselJobGrain.MaxWait ? maxWait : ICarouselJobGrain.MaxWait;
+        using var timeout = new CancellationTokenSource(wait, clock);
+        try
+        {
+            return await _final.Task.WaitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return state.State.Job;
+        }
+    }
 
     public async Task<CarouselJobSnapshot> Update(JobUpdate update)
     {
@@ -64,7 +87,7 @@ public sealed class CarouselJobGrain(
         await state.WriteStateAsync();
         if (next.IsFinal)
         {
-            signals.Signal(next);
+            _final.TrySetResult(next);
         }
 
         return next;

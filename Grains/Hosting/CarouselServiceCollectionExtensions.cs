@@ -35,7 +35,6 @@ public static class CarouselServiceCollectionExtensions
         services.AddCarouselContent(configuration);
         services.AddSlideRendering();
         services.AddSingleton<CarouselImages>();
-        services.AddSingleton<JobCompletionSignals>();
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<IPipelineMonitor>(sp => sp.GetRequiredService<PipelineMonitor>());
         return services;
