@@ -309,10 +309,9 @@ public sealed partial class WorkflowGrain(
             }
         }
 
-        var jobUpdate = Job.Update(new JobUpdate(Status: status, Error: error, ClearStep: true));
-        sideEffects.Add(jobUpdate);
+        // The job turns final only after its compensation: whoever sees "failed" or "cancelled" sees the quota back.
         await Task.WhenAll(sideEffects);
-        var job = await jobUpdate;
+        var job = await Job.Update(new JobUpdate(Status: status, Error: error, ClearStep: true));
         if (outcome != WorkflowOutcome.Completed && request.Delivery is not null && deliveries.FirstOrDefault() is { } delivery)
         {
             await BestEffortAsync(() => delivery.ReportFailureAsync(job, CancellationToken.None));

@@ -1,5 +1,6 @@
+using Orleans.Runtime;
+using Orleans.Streams;
 using VibeCoder.Grains.Events;
-using VibeCoder.Runtime.Streams;
 
 namespace VibeCoder.Grains.Tests;
 
@@ -10,13 +11,13 @@ public sealed class EventCollector
     private readonly List<EventEnvelope> _events = [];
     private readonly List<(HashSet<string> Types, TaskCompletionSource<IReadOnlyList<EventEnvelope>> Signal)> _waiters = [];
 
-    public static async Task<EventCollector> SubscribeAsync(IServiceProvider services, string key)
+    public static async Task<EventCollector> SubscribeAsync(IClusterClient client, string key)
     {
         var collector = new EventCollector();
-        var provider = services.GetStreamProvider(DomainEventStreams.ProviderName);
+        var provider = client.GetStreamProvider(DomainEventStreams.ProviderName);
         foreach (var ns in EventNamespaces.All)
         {
-            await provider.GetStream<EventEnvelope>(ns, key).SubscribeAsync((envelope, _) =>
+            await provider.GetStream<EventEnvelope>(StreamId.Create(ns, key)).SubscribeAsync((envelope, _) =>
             {
                 collector.Add(envelope);
                 return Task.CompletedTask;

@@ -1,34 +1,33 @@
-using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Events;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Streams;
 using VibeCoder.TestServers.OpenAi;
+using static VibeCoder.Grains.Tests.ProductCluster;
 
 namespace VibeCoder.Grains.Tests;
 
-public sealed class WorkflowEventTests : IAsyncLifetime
+[Collection(ProductClusterCollection.Name)]
+public sealed class WorkflowEventTests(ProductCluster product) : IAsyncLifetime
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
+    public Task InitializeAsync()
+    {
+        product.OpenAi.Reset();
+        return Task.CompletedTask;
+    }
 
-    private OpenAiStandInServer _openAi = null!;
-
-    public async Task InitializeAsync() => _openAi = await OpenAiStandInServer.StartAsync();
-
-    public async Task DisposeAsync() => await _openAi.DisposeAsync();
+    public Task DisposeAsync() => Task.CompletedTask;
 
     [Fact]
     public async Task CompletedJob_PublishesEveryStepEvent_AllWithTheCallersCorrelationId()
     {
-        _openAi.WhenEmpty = ProductSilo.ModelAnswer(3);
-        await using var silo = await ProductSilo.StartAsync(_openAi, ProductSilo.NewDatabasePath());
-        var jobId = Guid.NewGuid().ToString("N");
-        var events = await EventCollector.SubscribeAsync(silo.Services, jobId);
+        product.OpenAi.WhenEmpty = ModelAnswer(3);
+        var jobId = NewId();
+        var events = await EventCollector.SubscribeAsync(product.Cluster.Client, jobId);
 
         RequestContext.Set(CorrelationKeys.CorrelationId, "corr-flow-1");
         try
         {
-            await silo.GrainFactory.GetGrain<IWorkflowGrain>(jobId).Start(ProductSilo.Request("Evented topic", 3, "user-events")).WaitAsync(Timeout);
+            await product.Grains.GetGrain<IWorkflowGrain>(jobId).Start(Request("Evented topic", 3, "user-events")).WaitAsync(TestTimeout);
         }
         finally
         {
@@ -36,7 +35,7 @@ public sealed class WorkflowEventTests : IAsyncLifetime
         }
 
         var seen = await events.WaitForTypesAsync(
-            Timeout,
+            TestTimeout,
             EventTypes.WorkflowStarted, EventTypes.CarouselGenerateRequested, EventTypes.AiContentRequested,
             EventTypes.AiAnalysisCompleted, EventTypes.CarouselSlidesGenerated, EventTypes.CarouselImagesRendered,
             EventTypes.HistoryLogged, EventTypes.CarouselCompleted, EventTypes.WorkflowCompleted);
@@ -49,13 +48,12 @@ public sealed class WorkflowEventTests : IAsyncLifetime
     [Fact]
     public async Task FailedJob_PublishesCarouselFailedAndSystemError()
     {
-        _openAi.WhenEmpty = ScriptedChatResponse.Error(500);
-        await using var silo = await ProductSilo.StartAsync(_openAi, ProductSilo.NewDatabasePath());
-        var jobId = Guid.NewGuid().ToString("N");
-        var events = await EventCollector.SubscribeAsync(silo.Services, jobId);
+        product.OpenAi.WhenEmpty = ScriptedChatResponse.Error(500);
+        var jobId = NewId();
+        var events = await EventCollector.SubscribeAsync(product.Cluster.Client, jobId);
 
-        await silo.GrainFactory.GetGrain<IWorkflowGrain>(jobId).Start(ProductSilo.Request("Failing topic", 3)).WaitAsync(Timeout);
-        var seen = await events.WaitForTypesAsync(Timeout, EventTypes.CarouselFailed, EventTypes.SystemErrorOccurred, EventTypes.WorkflowCompleted);
+        await product.Grains.GetGrain<IWorkflowGrain>(jobId).Start(Request("Failing topic", 3)).WaitAsync(TestTimeout);
+        var seen = await events.WaitForTypesAsync(TestTimeout, EventTypes.CarouselFailed, EventTypes.SystemErrorOccurred, EventTypes.WorkflowCompleted);
 
         var failed = seen.Single(e => e.Type == EventTypes.CarouselFailed).ReadData<CarouselFailed>();
         Assert.Equal("write", failed.Step);
