@@ -1,7 +1,7 @@
 using System.Text.Json;
 using VibeCoder.Grains.Events;
 
-namespace VibeCoder.Streams.Tests.Events;
+namespace VibeCoder.Grains.Tests.Events;
 
 public sealed class ProcessedEventIdsTests
 {

@@ -1,9 +1,11 @@
 using System.Reflection;
 using System.Text.Json;
 using VibeCoder.Grains.Events;
-using VibeCoder.Runtime;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Serialization;
 
-namespace VibeCoder.Streams.Tests.Events;
+namespace VibeCoder.Grains.Tests.Events;
 
 public sealed class EventEnvelopeTests
 {
@@ -51,6 +53,21 @@ public sealed class EventEnvelopeTests
 
         Assert.Equal(cause.Metadata.CorrelationId, effect.Metadata.CorrelationId);
         Assert.Equal(cause.Id, effect.Metadata.CausationId);
+    }
+
+    [Fact]
+    public void Envelope_ThroughOrleansSerializer_RoundTripsWithItsJsonData()
+    {
+        using var services = new ServiceCollection().AddSerializer().BuildServiceProvider();
+        var serializer = services.GetRequiredService<Serializer>();
+        var payload = new CarouselGenerateRequested("job-9", "42", "Стоицизм 🏛️", 7, "dark", "ru");
+        var envelope = EventEnvelope.Create("api", payload);
+
+        var read = serializer.Deserialize<EventEnvelope>(serializer.SerializeToArray(envelope))!;
+
+        Assert.Equal(envelope.Id, read.Id);
+        Assert.Equal(envelope.Metadata, read.Metadata);
+        Assert.Equal(payload, read.ReadData<CarouselGenerateRequested>());
     }
 
     [Fact]

@@ -1,8 +1,0 @@
-using VibeCoder.Streams.Tests.Infrastructure;
-
-namespace VibeCoder.Streams.Tests.Conformance;
-
-public sealed class SqliteStreamTests : StreamConformanceTests
-{
-    protected override Task<StreamBackend> CreateBackendAsync() => Task.FromResult<StreamBackend>(new StreamBackend.Sqlite());
-}
