@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using VibeCoder.TestServers.Net;
 
 namespace VibeCoder.Gateway.Tests;
 
@@ -29,6 +30,10 @@ public sealed class GatewayFixture : IAsyncLifetime
             builder.UseSetting("SQLITE_PATH", Path.Combine(_folder, "gateway.db"));
             builder.UseSetting("QUOTA_PER_HOUR", QuotaPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("urls", "http://127.0.0.1:0");
+            foreach (var (name, value) in LoopbackPorts.OrleansSettings())
+            {
+                builder.UseSetting(name, value);
+            }
         });
         _factory.UseKestrel(0);
         _factory.StartServer();
