@@ -1,0 +1,55 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
+
+namespace VibeCoder.Persistence.Sqlite;
+
+/// <summary>
+/// A SQLite connection that sets this library's per-connection pragmas the first time its native handle opens and
+/// whose commands are <see cref="GatedSqliteCommand"/>s.
+/// </summary>
+/// <remarks>
+/// Microsoft.Data.Sqlite pools native handles, and pragmas such as <c>busy_timeout</c> and <c>synchronous</c> live on
+/// the handle, so they are set once per handle rather than on every open.
+/// </remarks>
+internal sealed class GatedSqliteConnection : SqliteConnection
+{
+    private static readonly ConditionalWeakTable<sqlite3, object> PreparedHandles = [];
+
+    private readonly SqliteWriteGate _gate;
+    private readonly SqlitePragmas _pragmas;
+
+    public GatedSqliteConnection(string connectionString, SqliteWriteGate gate, SqlitePragmas pragmas)
+        : base(connectionString)
+    {
+        _gate = gate;
+        _pragmas = pragmas;
+    }
+
+    public override void Open()
+    {
+        base.Open();
+        var handle = Handle!;
+        if (PreparedHandles.TryGetValue(handle, out _))
+        {
+            return;
+        }
+
+        // Plain SqliteCommand: pragmas change no data and must not wait for the write gate.
+        using (var command = base.CreateCommand())
+        {
+            command.CommandText = string.Create(
+                CultureInfo.InvariantCulture,
+                $"PRAGMA busy_timeout = {(int)_pragmas.BusyTimeout.TotalMilliseconds}; PRAGMA synchronous = {_pragmas.Synchronous};");
+            command.ExecuteNonQuery();
+        }
+
+        PreparedHandles.AddOrUpdate(handle, handle);
+    }
+
+    /// <summary>Whether a transaction the caller began is open; a batch then runs inside it.</summary>
+    public bool InTransaction => Transaction is not null;
+
+    public override SqliteCommand CreateCommand() => new GatedSqliteCommand(this, _gate);
+}
