@@ -28,6 +28,7 @@ try
     app.MapVibeCoderHealth();
     app.MapVibeCoderDiagnostics();
     app.MapCarouselsApi();
+    app.MapEventsApi();
     app.MapTelegramWebhook();
     await app.RunAsync();
     return 0;

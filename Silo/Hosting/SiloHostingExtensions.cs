@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
@@ -11,6 +12,8 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Persistence.Health;
+using VibeCoder.Persistence.Hosting;
 using VibeCoder.Silo.Diagnostics;
 
 namespace VibeCoder.Silo.Hosting;
@@ -53,7 +56,12 @@ public static class SiloHostingExtensions
                     reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, carousel.Value.WatchdogPeriod.Ticks)));
             configure?.Invoke(silo);
         });
-        builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        var health = builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
+        if (storage.Database is not null)
+        {
+            health.Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, ["ready"]));
+        }
+
         return builder;
     }
 
@@ -75,6 +83,15 @@ public static class SiloHostingExtensions
         const string events = DomainEventStreams.ProviderName;
         switch (storage.Kind)
         {
+            case StorageKind.Postgres:
+                // Membership in the same database: silos find each other there (the AdoNet clustering table).
+                silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
+                silo.AddVibeCoderPersistence(storage.Database!, events);
+                break;
+            case StorageKind.Sqlite:
+                silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
+                silo.AddVibeCoderPersistence(storage.Database!, events);
+                break;
             default:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
                 silo.AddMemoryGrainStorageAsDefault();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using VibeCoder.Persistence;
 
 namespace VibeCoder.Silo.Hosting;
 
@@ -41,11 +42,32 @@ public sealed record StorageSettings(StorageKind Kind, string SqlitePath, string
         return new StorageSettings(kind, sqlitePath ?? DefaultSqlitePath, postgresUrl);
     }
 
+    /// <summary>The database behind state, reminders, streams and the journal; null for memory storage.</summary>
+    /// <exception cref="InvalidConfigurationException"><c>POSTGRES_URL</c> cannot be read (the message never quotes it: it holds the password).</exception>
+    public DatabaseSettings? Database => Kind switch
+    {
+        StorageKind.Sqlite => DatabaseSettings.ForSqliteFile(SqlitePath),
+        StorageKind.Postgres => DatabaseSettings.ForPostgres(ReadPostgresUrl(PostgresUrl!)),
+        _ => null,
+    };
+
+    private static string ReadPostgresUrl(string value)
+    {
+        try
+        {
+            return PostgresConnectionString.FromUrlOrKeywords(value);
+        }
+        catch (FormatException error)
+        {
+            throw new InvalidConfigurationException($"POSTGRES_URL: {error.Message}");
+        }
+    }
+
     /// <inheritdoc />
     public override string ToString() => Kind switch
     {
         StorageKind.Sqlite => $"sqlite ({SqlitePath})",
-        StorageKind.Postgres => "postgres",
+        StorageKind.Postgres => "postgres (" + PostgresConnectionString.Describe(PostgresUrl!) + ")",
         _ => "memory",
     };
 }
