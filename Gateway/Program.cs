@@ -17,7 +17,7 @@ try
         builder.WebHost.UseUrls("http://localhost:8080");
     }
 
-    builder.AddVibeCoderSilo();
+    builder.AddVibeCoderGrainAccess();
     builder.Services.AddGatewayApi();
     builder.Services.AddTelegramBot(builder.Configuration);
     var app = builder.Build();

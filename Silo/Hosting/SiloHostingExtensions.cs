@@ -57,7 +57,7 @@ public static class SiloHostingExtensions
             configure?.Invoke(silo);
         });
         var health = builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
-        if (storage.Database is not null)
+        if (storage.Kind != StorageKind.Memory)
         {
             health.Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, ["ready"]));
         }
@@ -86,11 +86,11 @@ public static class SiloHostingExtensions
             case StorageKind.Postgres:
                 // Membership in the same database: silos find each other there (the AdoNet clustering table).
                 silo.ConfigureEndpoints(cluster.AdvertisedAddress, cluster.SiloPort, cluster.GatewayPort, listenOnAnyHostAddress: true);
-                silo.AddVibeCoderPersistence(storage.Database!, events);
+                silo.AddVibeCoderPersistence(storage.ToDatabaseSettings()!, events);
                 break;
             case StorageKind.Sqlite:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);
-                silo.AddVibeCoderPersistence(storage.Database!, events);
+                silo.AddVibeCoderPersistence(storage.ToDatabaseSettings()!, events);
                 break;
             default:
                 silo.UseLocalhostClustering(cluster.SiloPort, cluster.GatewayPort, serviceId: cluster.ServiceId, clusterId: cluster.ClusterId);

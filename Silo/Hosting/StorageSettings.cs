@@ -44,7 +44,7 @@ public sealed record StorageSettings(StorageKind Kind, string SqlitePath, string
 
     /// <summary>The database behind state, reminders, streams and the journal; null for memory storage.</summary>
     /// <exception cref="InvalidConfigurationException"><c>POSTGRES_URL</c> cannot be read (the message never quotes it: it holds the password).</exception>
-    public DatabaseSettings? Database => Kind switch
+    public DatabaseSettings? ToDatabaseSettings() => Kind switch
     {
         StorageKind.Sqlite => DatabaseSettings.ForSqliteFile(SqlitePath),
         StorageKind.Postgres => DatabaseSettings.ForPostgres(ReadPostgresUrl(PostgresUrl!)),
