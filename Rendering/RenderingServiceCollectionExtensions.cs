@@ -7,14 +7,14 @@ namespace VibeCoder.Rendering;
 public static class RenderingServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ISlideRenderer"/> (a singleton <see cref="CairoSlideRenderer"/>). Its telemetry uses the
+    /// Registers <see cref="ISlideRenderer"/> (a singleton <see cref="SkiaSlideRenderer"/>). Its telemetry uses the
     /// meter and activity source "VibeCoder.Rendering" (histogram "vibecoder.render.duration", ms).
     /// </summary>
     public static IServiceCollection AddSlideRendering(this IServiceCollection services)
     {
         ArgumentNullException.ThrowIfNull(services);
         services.AddLogging();
-        services.TryAddSingleton<ISlideRenderer, CairoSlideRenderer>();
+        services.TryAddSingleton<ISlideRenderer, SkiaSlideRenderer>();
         return services;
     }
 }

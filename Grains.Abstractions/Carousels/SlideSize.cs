@@ -8,4 +8,7 @@ public enum SlideSize
 
     /// <summary>1080×1080.</summary>
     Square,
+
+    /// <summary>1080×1920, the stories format.</summary>
+    Story,
 }

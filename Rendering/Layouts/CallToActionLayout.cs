@@ -1,4 +1,3 @@
-using VibeCoder.Rendering.Native;
 using VibeCoder.Rendering.Text;
 
 namespace VibeCoder.Rendering.Layouts;
@@ -10,7 +9,7 @@ internal static class CallToActionLayout
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double scale = canvas.Height / 1350.0;
+        double scale = canvas.Scale;
         double centerX = canvas.Width / 2.0;
 
         canvas.FillGlow(centerX, canvas.Height * 0.42, 520 * scale, palette.Accent, 0.24);
@@ -21,15 +20,15 @@ internal static class CallToActionLayout
         const double headingGap = 36;
         const double buttonGap = 64;
         const double buttonHeight = 104;
-        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 96 * Math.Sqrt(scale), 44, LineSpacing: 1.04f, Alignment: Pango.AlignCenter, Condensed: true);
-        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 42, 26, LineSpacing: 1.32f, Alignment: Pango.AlignCenter);
+        var headingStyle = new TextStyle(palette.HeadingFamily, 700, 96 * Math.Sqrt(scale), 44, LineSpacing: 1.04f, Alignment: TextAlignment.Center, Condensed: true);
+        var bodyStyle = new TextStyle(palette.BodyFamily, 400, 42, 26, LineSpacing: 1.32f, Alignment: TextAlignment.Center);
         var buttonStyle = new TextStyle(palette.BodyFamily, 700, 38, 26, MaxLines: 1);
 
         double available = contentBottom - safe.Y - iconsHeight - iconsGap - buttonGap - buttonHeight;
-        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.55);
+        FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.55);
         double bodyRoom = available - heading.Height - headingGap;
-        using FittedText body = canvas.Fit(page.Body, bodyStyle, safe.Width, bodyRoom);
-        using FittedText label = canvas.Fit(page.FollowLabel, buttonStyle, safe.Width - 200, buttonHeight);
+        FittedText body = canvas.Fit(page.Body, bodyStyle, safe.Width, bodyRoom);
+        FittedText label = canvas.Fit(page.FollowLabel, buttonStyle, safe.Width - 200, buttonHeight);
 
         double bodyBlock = body.IsEmpty ? 0 : headingGap + body.Height;
         double groupHeight = iconsHeight + iconsGap + heading.Height + bodyBlock + buttonGap + buttonHeight;

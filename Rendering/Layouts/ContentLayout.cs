@@ -9,7 +9,7 @@ internal static class ContentLayout
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double scale = canvas.Height / 1350.0;
+        double scale = canvas.Scale;
 
         canvas.FillGlow(canvas.Width + 40, canvas.Height * 0.05, 560 * scale, palette.Accent, 0.22);
 
@@ -22,7 +22,7 @@ internal static class ContentLayout
         var headingStyle = new TextStyle(palette.HeadingFamily, 700, 80 * Math.Sqrt(scale), 40, LineSpacing: 1.05f, Condensed: true);
         var bodyStyle = new TextStyle(palette.BodyFamily, 400, 46 * Math.Sqrt(scale), 24, LineSpacing: 1.38f);
 
-        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.42);
+        FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, page.Body.Length == 0 ? available : available * 0.42);
         double headingTop = numberBottom + headingGap;
         canvas.DrawText(heading, safe.X, headingTop, palette.Text);
 

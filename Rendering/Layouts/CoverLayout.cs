@@ -1,4 +1,3 @@
-using VibeCoder.Rendering.Native;
 using VibeCoder.Rendering.Text;
 
 namespace VibeCoder.Rendering.Layouts;
@@ -13,7 +12,7 @@ internal static class CoverLayout
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double scale = canvas.Height / 1350.0;
+        double scale = canvas.Scale;
 
         // Decoration: a large accent disc bleeding off the top-right corner, an echoing ring and a dot texture.
         // Square slides have less height to spare, so the decoration shrinks faster than the slide.
@@ -37,9 +36,9 @@ internal static class CoverLayout
         var bodyStyle = new TextStyle(palette.BodyFamily, 400, 44, 28, LineSpacing: 1.3f);
 
         double headingShare = page.Body.Length == 0 ? 1 : 0.68;
-        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, available * headingShare);
+        FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, available * headingShare);
         double bodyRoom = available - heading.Height - (page.Body.Length == 0 ? 0 : headingGap);
-        using FittedText body = canvas.Fit(page.Body, bodyStyle, safe.Width * 0.92, bodyRoom);
+        FittedText body = canvas.Fit(page.Body, bodyStyle, safe.Width * 0.92, bodyRoom);
 
         double bodyTop = bottom - body.Height;
         double headingTop = bodyTop - (body.IsEmpty ? 0 : headingGap) - heading.Height;
@@ -61,7 +60,7 @@ internal static class CoverLayout
         const double arrowGap = 18;
         var style = new TextStyle(palette.BodyFamily, 700, 30, 30, MaxLines: 1);
 
-        using FittedText label = canvas.Fit(page.SwipeLabel, style, 360, height);
+        FittedText label = canvas.Fit(page.SwipeLabel, style, 360, height);
         double width = padding + label.Width + arrowGap + arrowLength + padding;
         double left = safe.Right - width;
         double top = contentBottom - height;

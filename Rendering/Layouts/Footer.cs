@@ -1,4 +1,3 @@
-using VibeCoder.Rendering.Native;
 using VibeCoder.Rendering.Text;
 
 namespace VibeCoder.Rendering.Layouts;
@@ -16,18 +15,18 @@ internal static class Footer
     {
         PixelRect safe = canvas.SafeArea;
         var palette = canvas.Palette;
-        var pageStyle = new TextStyle(palette.BodyFamily, 700, TextSize, TextSize, Alignment: Pango.AlignRight, MaxLines: 1);
+        var pageStyle = new TextStyle(palette.BodyFamily, 700, TextSize, TextSize, Alignment: TextAlignment.Right, MaxLines: 1);
         var handleStyle = new TextStyle(palette.BodyFamily, 700, TextSize, TextSize * 0.8, MaxLines: 1);
         const double pageBoxWidth = 200;
         string pageText = $"{page.Number}/{page.Count}";
 
-        using FittedText pageLabel = canvas.Fit(pageText, pageStyle, pageBoxWidth, 60);
+        FittedText pageLabel = canvas.Fit(pageText, pageStyle, pageBoxWidth, 60);
         double textTop = safe.Bottom - pageLabel.Height;
         canvas.DrawText(pageLabel, safe.Right - pageBoxWidth, textTop, palette.Text);
 
         if (page.Handle.Length > 0)
         {
-            using FittedText handle = canvas.Fit(page.Handle, handleStyle, safe.Width - pageBoxWidth - 40, pageLabel.Height);
+            FittedText handle = canvas.Fit(page.Handle, handleStyle, safe.Width - pageBoxWidth - 40, pageLabel.Height);
             canvas.DrawText(handle, safe.X, safe.Bottom - handle.Height, palette.Text, 0.85);
         }
 

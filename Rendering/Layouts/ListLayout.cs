@@ -1,5 +1,4 @@
 using System.Globalization;
-using VibeCoder.Rendering.Native;
 using VibeCoder.Rendering.Text;
 
 namespace VibeCoder.Rendering.Layouts;
@@ -14,7 +13,7 @@ internal static class ListLayout
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double scale = canvas.Height / 1350.0;
+        double scale = canvas.Scale;
 
         canvas.FillGlow(-60, canvas.Height * 0.9, 520 * scale, palette.Accent, 0.2);
 
@@ -22,7 +21,7 @@ internal static class ListLayout
         double headingTop = headerBottom + 40;
         var headingStyle = new TextStyle(palette.HeadingFamily, 700, 68 * Math.Sqrt(scale), 36, LineSpacing: 1.05f, Condensed: true);
         double available = contentBottom - headingTop;
-        using FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, available * 0.3);
+        FittedText heading = canvas.Fit(page.Heading, headingStyle, safe.Width, available * 0.3);
         canvas.DrawText(heading, safe.X, headingTop, palette.Text);
 
         List<string> items = SplitItems(page.Body);
@@ -87,49 +86,42 @@ internal static class ListLayout
         foreach (string item in items)
         {
             var probeStyle = new TextStyle(palette.BodyFamily, 400, maxSize, minSize, LineSpacing: 1.3f);
-            using FittedText probe = canvas.Fit(item, probeStyle, textWidth, perItem);
-            shared = Math.Min(shared, probe.Size);
+            FittedText probe = canvas.Fit(item, probeStyle, textWidth, perItem);
+            if (probe.Layout is not null)
+            {
+                shared = Math.Min(shared, probe.Size);
+            }
         }
 
         var style = new TextStyle(palette.BodyFamily, 400, shared, shared, LineSpacing: 1.3f);
-        var numberStyle = new TextStyle(palette.HeadingFamily, 700, disc * 0.46, disc * 0.3, Alignment: Pango.AlignCenter, MaxLines: 1);
+        var numberStyle = new TextStyle(palette.HeadingFamily, 700, disc * 0.46, disc * 0.3, Alignment: TextAlignment.Center, MaxLines: 1);
         var fitted = new List<FittedText>(items.Count);
-        try
+        double used = 0;
+        foreach (string item in items)
         {
-            double used = 0;
-            foreach (string item in items)
-            {
-                FittedText text = canvas.Fit(item, style, textWidth, perItem);
-                fitted.Add(text);
-                used += Math.Max(text.Height, disc);
-            }
-
-            // Spread spare room between the items, up to a comfortable gap.
-            double gap = items.Count > 1 ? Math.Clamp((room - used) / (items.Count - 1), minimumGap, maximumGap) : 0;
-            double y = top;
-            for (int i = 0; i < fitted.Count; i++)
-            {
-                FittedText text = fitted[i];
-                double rowHeight = Math.Max(text.Height, disc);
-                double firstLineMiddle = y + Math.Min(rowHeight, text.Height / (double)Math.Max(1, text.LineCount)) / 2;
-                double discCenterY = Math.Max(y + (disc / 2), firstLineMiddle);
-                canvas.FillCircle(safe.X + (disc / 2), discCenterY, disc / 2, palette.Accent);
-
-                using FittedText number = canvas.Fit((i + 1).ToString(CultureInfo.InvariantCulture), numberStyle, disc, disc);
-                canvas.DrawText(number, safe.X, discCenterY - (number.Height / 2.0), palette.OnAccent);
-
-                // Single-line items sit centred on the disc; longer ones start level with its top.
-                double textTop = text.LineCount == 1 ? discCenterY - (text.Height / 2.0) : y;
-                canvas.DrawText(text, textLeft, textTop, palette.Text);
-                y += rowHeight + gap;
-            }
+            FittedText text = canvas.Fit(item, style, textWidth, perItem);
+            fitted.Add(text);
+            used += Math.Max(text.Height, disc);
         }
-        finally
+
+        // Spread spare room between the items, up to a comfortable gap.
+        double gap = items.Count > 1 ? Math.Clamp((room - used) / (items.Count - 1), minimumGap, maximumGap) : 0;
+        double y = top;
+        for (int i = 0; i < fitted.Count; i++)
         {
-            foreach (FittedText text in fitted)
-            {
-                text.Dispose();
-            }
+            FittedText text = fitted[i];
+            double rowHeight = Math.Max(text.Height, disc);
+            double firstLineMiddle = y + Math.Min(rowHeight, text.Height / (double)Math.Max(1, text.LineCount)) / 2;
+            double discCenterY = Math.Max(y + (disc / 2), firstLineMiddle);
+            canvas.FillCircle(safe.X + (disc / 2), discCenterY, disc / 2, palette.Accent);
+
+            FittedText number = canvas.Fit((i + 1).ToString(CultureInfo.InvariantCulture), numberStyle, disc, disc);
+            canvas.DrawText(number, safe.X, discCenterY - (number.Height / 2.0), palette.OnAccent);
+
+            // Single-line items sit centred on the disc; longer ones start level with its top.
+            double textTop = text.LineCount == 1 ? discCenterY - (text.Height / 2.0) : y;
+            canvas.DrawText(text, textLeft, textTop, palette.Text);
+            y += rowHeight + gap;
         }
     }
 

@@ -10,10 +10,10 @@ internal static class PointHeader
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double size = 96 * Math.Sqrt(canvas.Height / 1350.0);
+        double size = 96 * Math.Sqrt(canvas.Scale);
         var style = new TextStyle(palette.HeadingFamily, 700, size, size, MaxLines: 1, Condensed: true);
 
-        using FittedText number = canvas.Fit(page.PointLabel, style, 300, size * 2);
+        FittedText number = canvas.Fit(page.PointLabel, style, 300, size * 2);
         PixelRect drawn = canvas.DrawText(number, safe.X - number.Inset - number.Extents.X, top, palette.Accent);
 
         // The rule sits on the number's optical middle and runs to the right margin.

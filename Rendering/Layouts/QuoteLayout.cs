@@ -12,7 +12,7 @@ internal static class QuoteLayout
     {
         var palette = canvas.Palette;
         PixelRect safe = canvas.SafeArea;
-        double scale = canvas.Height / 1350.0;
+        double scale = canvas.Scale;
 
         canvas.FillGlow(canvas.Width * 0.92, canvas.Height * 0.78, 560 * scale, palette.Accent, 0.22);
         canvas.StrokeCircle(canvas.Width * 0.92, canvas.Height * 0.78, 250 * scale, 3, palette.Accent, 0.35);
@@ -27,9 +27,9 @@ internal static class QuoteLayout
         var attributionStyle = new TextStyle(palette.BodyFamily, 700, 34, 26, MaxLines: 2);
 
         double available = contentBottom - safe.Y - markSize - markGap;
-        using FittedText by = canvas.Fit(attribution, attributionStyle, safe.Width - 96, 100);
+        FittedText by = canvas.Fit(attribution, attributionStyle, safe.Width - 96, 100);
         double byHeight = by.IsEmpty ? 0 : by.Height + attributionGap;
-        using FittedText words = canvas.Fit(quote, quoteStyle, safe.Width, available - byHeight);
+        FittedText words = canvas.Fit(quote, quoteStyle, safe.Width, available - byHeight);
 
         // Centre the whole group (mark, quote, attribution) in the content area.
         double groupHeight = markSize + markGap + words.Height + byHeight;

@@ -1,75 +1,62 @@
-using System.Text;
-using VibeCoder.Rendering.Native;
+using System.Diagnostics;
+using VibeCoder.Rendering.Diagnostics;
+using VibeCoder.Rendering.Fonts;
 
 namespace VibeCoder.Rendering.Text;
 
 /// <summary>
-/// Auto-fit: sets text in a box at the largest size that fits, shrinking down to the style's minimum, wrapping
-/// at word (else character) boundaries, and finally cutting whole lines and ending with an ellipsis. The result
-/// never extends outside the box: "fits" is judged on the union of pango's ink and logical rectangles.
+/// Auto-fit: sets text in a box at the largest whole-pixel size that fits, shrinking down to the style's minimum,
+/// wrapping at word (else grapheme) boundaries, and finally cutting whole lines and ending with an ellipsis. The
+/// result never extends outside the box: "fits" is judged on the union of ink and logical rectangles. The text is
+/// shaped once; every size tried only re-breaks lines.
 /// </summary>
-internal static unsafe class TextFitter
+internal static class TextFitter
 {
-    private static readonly byte[] EllipsisUtf8 = "\u2026"u8.ToArray();
+    private const string Ellipsis = "\u2026";
 
     /// <summary>Lays out <paramref name="text"/> to fit <paramref name="maxWidth"/> × <paramref name="maxHeight"/> px.</summary>
-    /// <param name="cr">The cairo context the text will be drawn on (pango takes font options from it).</param>
+    /// <param name="fonts">Where typefaces come from.</param>
     /// <param name="text">Already sanitised text (see <see cref="TextSanitizer"/>).</param>
     /// <param name="style">Typeface, sizes and limits.</param>
     /// <param name="maxWidth">The box width in pixels.</param>
     /// <param name="maxHeight">The box height in pixels.</param>
-    public static FittedText Fit(nint cr, string text, in TextStyle style, double maxWidth, double maxHeight)
+    /// <param name="profile">Receives the time spent shaping, or null.</param>
+    public static FittedText Fit(FontCatalog fonts, string text, in TextStyle style, double maxWidth, double maxHeight, RenderProfile? profile = null)
     {
-        nint layout = Pango.CairoCreateLayout(cr);
-        nint font = Pango.FontDescriptionNew();
-        try
+        FontChain chain = fonts.Chain(new FontStyleKey(style.Family, style.Weight, style.Italic, style.Condensed));
+        long started = Stopwatch.GetTimestamp();
+        ShapedText shaped = TextShaper.Shape(DropParagraphsThatCannotShow(text, style, maxHeight), chain);
+        if (profile is not null)
         {
-            var fitting = new Fitting(layout, font, style, maxWidth, maxHeight);
-            fitting.Configure();
-            byte[] utf8 = Encoding.UTF8.GetBytes(DropParagraphsThatCannotShow(text, style, maxHeight));
-            fitting.SetText(utf8, utf8.Length);
-            Measurement measurement = fitting.Measure(style.MaxSize);
-
-            int stripped = 0;
-            if (Pango.LayoutGetUnknownGlyphsCount(layout) > 0)
-            {
-                // Measured at full length with no ellipsis, so every character of the text was shaped.
-                utf8 = GlyphStripper.StripUnknown(layout, utf8, out stripped);
-                fitting.SetText(utf8, utf8.Length);
-                measurement = fitting.Measure(style.MaxSize);
-            }
-
-            bool truncated = false;
-            if (!measurement.Fits)
-            {
-                measurement = fitting.Shrink(measurement);
-                if (!measurement.Fits)
-                {
-                    measurement = fitting.Truncate(utf8, measurement);
-                    truncated = true;
-                }
-            }
-
-            var fitted = new FittedText(layout, measurement.Size, measurement.Inset,
-                measurement.Fits ? measurement.Extents : default, measurement.LineCount,
-                Pango.LayoutGetUnknownGlyphsCount(layout), stripped, truncated);
-            layout = 0;
-            return fitted;
+            profile.ShapingTicks += Stopwatch.GetTimestamp() - started;
         }
-        finally
+
+        if (shaped.Length == 0)
         {
-            Pango.FontDescriptionFree(font);
-            if (layout != 0)
-            {
-                Pango.ObjectUnref(layout);
-            }
+            return new FittedText(null, shaped.StrippedCharacters, truncated: false);
         }
+
+        var fitting = new Fitting(style, maxWidth, maxHeight);
+        Measurement measurement = fitting.Measure(shaped, style.MaxSize);
+        if (measurement.Fits)
+        {
+            return new FittedText(measurement.Layout, shaped.StrippedCharacters, truncated: false);
+        }
+
+        measurement = fitting.Shrink(shaped, measurement);
+        if (measurement.Fits)
+        {
+            return new FittedText(measurement.Layout, shaped.StrippedCharacters, truncated: false);
+        }
+
+        TextLayout? truncated = fitting.Truncate(shaped, measurement);
+        return new FittedText(truncated, shaped.StrippedCharacters, truncated: true);
     }
 
     /// <summary>
-    /// Every paragraph takes at least one line, so no box shows more paragraphs than lines of the minimum size
-    /// fit in it. Dropping the rest up front keeps thousands of hostile line breaks from being laid out again and
-    /// again; what is dropped could never have been shown, and the text still ends in an ellipsis.
+    /// Every paragraph takes at least one line, so no box shows more paragraphs than lines of the minimum size fit
+    /// in it. Dropping the rest up front keeps thousands of hostile line breaks from being shaped; what is dropped
+    /// could never have been shown, and the text still ends in an ellipsis.
     /// </summary>
     private static string DropParagraphsThatCannotShow(string text, in TextStyle style, double maxHeight)
     {
@@ -88,90 +75,48 @@ internal static unsafe class TextFitter
     }
 
     /// <summary>The result of laying out at one size.</summary>
-    private readonly record struct Measurement(double Size, int Inset, PixelRect Extents, int LineCount, bool Fits);
-
-    /// <summary>One fitting session over one layout and font description (both owned by the caller).</summary>
-    private readonly struct Fitting(nint layout, nint font, TextStyle style, double maxWidth, double maxHeight)
+    private readonly record struct Measurement(TextLayout Layout, bool Fits)
     {
-        public void Configure()
-        {
-            Pango.FontDescriptionSetFamily(font, style.Family);
-            Pango.FontDescriptionSetWeight(font, style.Weight);
-            Pango.FontDescriptionSetStyle(font, style.Italic ? Pango.StyleItalic : Pango.StyleNormal);
-            Pango.FontDescriptionSetStretch(font, style.Condensed ? Pango.StretchCondensed : Pango.StretchNormal);
-            Pango.LayoutSetWrap(layout, Pango.WrapWordChar);
-            Pango.LayoutSetEllipsize(layout, Pango.EllipsizeNone);
-            Pango.LayoutSetAlignment(layout, style.Alignment);
-            if (style.LineSpacing > 0)
-            {
-                Pango.LayoutSetLineSpacing(layout, style.LineSpacing);
-            }
+        public double Size => Layout.Size;
+    }
 
-            // Unhinted metrics: the same layout (and line breaks) at any size and on the PDF surface too.
-            nint options = Cairo.FontOptionsCreate();
-            try
-            {
-                Cairo.FontOptionsSetHintStyle(options, Cairo.HintStyleNone);
-                Cairo.FontOptionsSetHintMetrics(options, Cairo.HintMetricsOff);
-                Pango.CairoContextSetFontOptions(Pango.LayoutGetContext(layout), options);
-                Pango.LayoutContextChanged(layout);
-            }
-            finally
-            {
-                Cairo.FontOptionsDestroy(options);
-            }
-        }
-
-        public void SetText(byte[] utf8, int length)
+    /// <summary>One fitting session: a style and a box.</summary>
+    private readonly struct Fitting(TextStyle style, double maxWidth, double maxHeight)
+    {
+        public Measurement Measure(ShapedText text, double size)
         {
-            fixed (byte* text = utf8)
-            {
-                Pango.LayoutSetText(layout, text, length);
-            }
-        }
-
-        public Measurement Measure(double size)
-        {
-            // Leave room at each side for ink that overhangs the advance (italics, some emoji).
-            int inset = (int)Math.Ceiling(size * 0.06);
-            int width = Math.Max(1, (int)((maxWidth - (2 * inset)) * Pango.Scale));
-            Pango.FontDescriptionSetAbsoluteSize(font, size * Pango.Scale);
-            Pango.LayoutSetFontDescription(layout, font);
-            Pango.LayoutSetWidth(layout, width);
-            Pango.PangoRectangle ink;
-            Pango.PangoRectangle logical;
-            Pango.LayoutGetExtents(layout, &ink, &logical);
-            PixelRect extents = ToPixels(ink).Union(ToPixels(logical));
-            int lineCount = Pango.LayoutGetLineCount(layout);
-            bool fits = extents.X >= -inset
-                && extents.Right <= maxWidth - inset
+            TextLayout layout = TextLayout.Create(text, style, size, maxWidth);
+            PixelRect extents = layout.Extents;
+            bool fits = extents.X >= -layout.Inset
+                && extents.Right <= maxWidth - layout.Inset
                 && extents.Height <= maxHeight
-                && lineCount <= style.MaxLines;
-            return new Measurement(size, inset, extents, lineCount, fits);
+                && layout.Lines.Count <= style.MaxLines;
+            return new Measurement(layout, fits);
         }
 
         /// <summary>Finds the largest whole-pixel size that fits, given that <see cref="TextStyle.MaxSize"/> does not.</summary>
         /// <returns>The fitting measurement, or a failing one at the minimum size.</returns>
-        public Measurement Shrink(Measurement atMax)
+        public Measurement Shrink(ShapedText text, Measurement atMax)
         {
             int low = (int)Math.Ceiling(style.MinSize);
             int high = (int)Math.Ceiling(style.MaxSize) - 1;
             if (high < low)
             {
-                return Measure(style.MinSize);
+                return Measure(text, style.MinSize);
             }
 
             // Wrapped text needs area ∝ size², so this guess is usually within a pixel or two; probing its
             // neighbour next settles most searches in two layouts.
+            PixelRect extents = atMax.Layout.Extents;
             double ratio = Math.Min(
-                maxHeight / Math.Max(1, atMax.Extents.Height),
-                maxWidth / Math.Max(1, atMax.Extents.Width + (2 * atMax.Inset)));
+                maxHeight / Math.Max(1, extents.Height),
+                maxWidth / Math.Max(1, extents.Width + (2 * atMax.Layout.Inset)));
             int estimate = (int)(style.MaxSize * Math.Sqrt(Math.Min(1, ratio)));
             Measurement? best = null;
             if (estimate <= low)
             {
                 // Far too much text (often hostile input): settle the minimum first, it usually fails too.
-                Measurement atMinimum = Measure(style.MinSize);
+                Measurement atMinimum = Measure(text, style.MinSize);
                 if (!atMinimum.Fits)
                 {
                     return atMinimum;
@@ -181,16 +126,15 @@ internal static unsafe class TextFitter
             }
 
             int probe = Math.Clamp(estimate, low, high);
-            Measurement last = default;
             bool first = true;
 
             // Invariant: sizes above high are known to fail; sizes below low are known to fit (best is the largest).
             while (low <= high)
             {
-                last = Measure(probe);
-                if (last.Fits)
+                Measurement measurement = Measure(text, probe);
+                if (measurement.Fits)
                 {
-                    best = last;
+                    best = measurement;
                     low = probe + 1;
                     probe = first ? Math.Min(probe + 1, high) : (low + high + 1) / 2;
                 }
@@ -203,81 +147,46 @@ internal static unsafe class TextFitter
                 first = false;
             }
 
-            if (best is { } fitting && last.Size != fitting.Size)
-            {
-                last = Measure(fitting.Size);
-            }
-
-            return last;
+            return best ?? Measure(text, style.MinSize);
         }
 
         /// <summary>At the minimum size, keeps the lines that fit and ends the last one with an ellipsis.</summary>
-        /// <param name="utf8">The full text.</param>
-        /// <param name="last">The latest measurement; reused when it already is the full text at the minimum size.</param>
-        public Measurement Truncate(byte[] utf8, Measurement last)
+        /// <returns>The truncated layout, or null when not even one line fits the box.</returns>
+        public TextLayout? Truncate(ShapedText text, Measurement last)
         {
-            Measurement full = last.Size == style.MinSize ? last : Measure(style.MinSize);
-            List<(int Start, int End, int Bottom)> lines = Lines();
-            int top = full.Extents.Y;
+            TextLayout full = last.Size == style.MinSize ? last.Layout : Measure(text, style.MinSize).Layout;
             int keep = 0;
-            while (keep < lines.Count && keep < style.MaxLines && lines[keep].Bottom - top <= maxHeight)
+            while (keep < full.Lines.Count && keep < style.MaxLines && full.Baseline(keep) + (full.LineStep / 2) - full.Extents.Y <= maxHeight)
             {
                 keep++;
             }
 
             // Try the end of the last kept line, then earlier word boundaries, then one line fewer.
+            string chars = text.Text;
             for (int line = keep - 1; line >= 0; line--)
             {
-                int end = lines[line].End;
-                for (int attempt = 0; attempt < 8 && end > lines[line].Start; attempt++)
+                int end = full.Lines[line].End;
+                for (int attempt = 0; attempt < 8 && end > full.Lines[line].Start; attempt++)
                 {
-                    int length = TrimmedLength(utf8, end);
-                    byte[] candidate = [.. utf8.AsSpan(0, length), .. EllipsisUtf8];
-                    SetText(candidate, candidate.Length);
-                    Measurement measurement = Measure(style.MinSize);
+                    int length = TrimmedLength(chars, end);
+                    ShapedText candidate = TextShaper.Shape(string.Concat(chars.AsSpan(0, length), Ellipsis), text.Fonts);
+                    Measurement measurement = Measure(candidate, style.MinSize);
                     if (measurement.Fits)
                     {
-                        return measurement;
+                        return measurement.Layout;
                     }
 
-                    end = PreviousBreak(utf8, lines[line].Start, length);
+                    end = PreviousBreak(chars, full.Lines[line].Start, length);
                 }
             }
 
-            // Not even one line fits the box: draw nothing rather than overflow.
-            SetText([], 0);
-            return Measure(style.MinSize) with { Extents = default, Fits = false };
-        }
-
-        private List<(int Start, int End, int Bottom)> Lines()
-        {
-            var lines = new List<(int Start, int End, int Bottom)>();
-            nint iter = Pango.LayoutGetIter(layout);
-            try
-            {
-                do
-                {
-                    Pango.LayoutLine* line = Pango.LayoutIterGetLineReadonly(iter);
-                    Pango.PangoRectangle ink;
-                    Pango.PangoRectangle logical;
-                    Pango.LayoutIterGetLineExtents(iter, &ink, &logical);
-                    int bottom = CeilDiv(Math.Max(ink.Y + ink.Height, logical.Y + logical.Height));
-                    lines.Add((line->StartIndex, line->StartIndex + line->Length, bottom));
-                }
-                while (Pango.LayoutIterNextLine(iter) != 0);
-            }
-            finally
-            {
-                Pango.LayoutIterFree(iter);
-            }
-
-            return lines;
+            return null;
         }
 
         // The length without trailing spaces, line breaks and punctuation that would sit oddly before "…".
-        private static int TrimmedLength(byte[] utf8, int end)
+        private static int TrimmedLength(string text, int end)
         {
-            while (end > 0 && utf8[end - 1] is (byte)' ' or (byte)'\n' or (byte)',' or (byte)'.' or (byte)';' or (byte)':')
+            while (end > 0 && text[end - 1] is ' ' or '\n' or ',' or '.' or ';' or ':' or '\u200B')
             {
                 end--;
             }
@@ -285,43 +194,24 @@ internal static unsafe class TextFitter
             return end;
         }
 
-        // The last space before end (but after start), else a few UTF-8 characters back.
-        private static int PreviousBreak(byte[] utf8, int start, int end)
+        // The last space before end (but after start), else three grapheme clusters back.
+        private static int PreviousBreak(string text, int start, int end)
         {
-            int space = Array.LastIndexOf(utf8, (byte)' ', end - 1, end - start);
+            int space = end > start ? text.LastIndexOf(' ', end - 1, end - start) : -1;
             if (space > start)
             {
                 return space;
             }
 
-            // No space: step back three characters, room enough for the ellipsis in one retry.
-            int previous = end;
-            for (int characters = 0; characters < 3 && previous > start; characters++)
+            int previous = start;
+            var boundaries = new List<int>();
+            while (previous < end)
             {
-                previous--;
-                while (previous > start && (utf8[previous] & 0xC0) == 0x80)
-                {
-                    previous--;
-                }
+                boundaries.Add(previous);
+                previous += System.Globalization.StringInfo.GetNextTextElementLength(text.AsSpan(previous, end - previous));
             }
 
-            return previous;
+            return boundaries.Count > 3 ? boundaries[^3] : start;
         }
     }
-
-    private static PixelRect ToPixels(Pango.PangoRectangle rectangle)
-    {
-        if (rectangle.Width <= 0 || rectangle.Height <= 0)
-        {
-            return default;
-        }
-
-        int left = FloorDiv(rectangle.X);
-        int top = FloorDiv(rectangle.Y);
-        return new PixelRect(left, top, CeilDiv(rectangle.X + rectangle.Width) - left, CeilDiv(rectangle.Y + rectangle.Height) - top);
-    }
-
-    private static int FloorDiv(int pangoUnits) => (int)Math.Floor(pangoUnits / (double)Pango.Scale);
-
-    private static int CeilDiv(int pangoUnits) => (int)Math.Ceiling(pangoUnits / (double)Pango.Scale);
 }

@@ -4,7 +4,7 @@ using System.Text;
 namespace VibeCoder.Rendering.Text;
 
 /// <summary>
-/// Makes user text safe to lay out: no control characters (pango draws them as hex boxes), normalised line
+/// Makes user text safe to lay out: no control characters (they have no glyphs), normalised line
 /// breaks and a length cap. The cap matters for speed only: a slide cannot show more than a couple of thousand
 /// characters at the smallest size, and auto-fit lays the text out several times.
 /// </summary>
@@ -76,77 +76,9 @@ internal static class TextSanitizer
             builder.Append(rune.ToString());
         }
 
-        string cleaned = BreakLongWords(builder.ToString().Trim());
+        string cleaned = builder.ToString().Trim();
         return truncated ? TrimToWord(cleaned) + Ellipsis : cleaned;
     }
-
-    /// <summary>Words longer than this get invisible break opportunities.</summary>
-    internal const int LongWord = 40;
-
-    private const char ZeroWidthSpace = '\u200B';
-
-    // Pango breaks an unbreakable run character by character, re-measuring the rest of the run for every line:
-    // a few thousand letters without a space cost tens of milliseconds per layout. A zero-width space every few
-    // characters of such a word lets the line breaker work word by word; nothing visible changes, and ordinary
-    // words (up to LongWord characters) are left alone.
-    private static string BreakLongWords(string text)
-    {
-        StringBuilder? builder = null;
-        int position = 0;
-        while (position < text.Length)
-        {
-            if (char.IsWhiteSpace(text[position]))
-            {
-                builder?.Append(text[position]);
-                position++;
-                continue;
-            }
-
-            int end = position;
-            while (end < text.Length && !char.IsWhiteSpace(text[end]))
-            {
-                end++;
-            }
-
-            ReadOnlySpan<char> word = text.AsSpan(position, end - position);
-            if (word.Length > LongWord)
-            {
-                builder ??= new StringBuilder(text.Length + (text.Length / 8)).Append(text, 0, position);
-                AppendWithBreaks(builder, word);
-            }
-            else
-            {
-                builder?.Append(word);
-            }
-
-            position = end;
-        }
-
-        return builder?.ToString() ?? text;
-    }
-
-    private static void AppendWithBreaks(StringBuilder builder, ReadOnlySpan<char> word)
-    {
-        int sinceBreak = 0;
-        bool previousJoins = false;
-        foreach (Rune rune in word.EnumerateRunes())
-        {
-            if (sinceBreak >= 8 && !previousJoins && !Attaches(rune))
-            {
-                builder.Append(ZeroWidthSpace);
-                sinceBreak = 0;
-            }
-
-            builder.Append(rune.ToString());
-            sinceBreak++;
-            previousJoins = rune.Value == 0x200D;
-        }
-    }
-
-    // Characters that belong to the one before them: never separate them (emoji sequences, accents).
-    private static bool Attaches(Rune rune) =>
-        rune.Value is 0x200D or 0xFE0F or 0xFE0E or (>= 0x1F3FB and <= 0x1F3FF) or (>= 0xE0020 and <= 0xE007F)
-        || Rune.GetUnicodeCategory(rune) is UnicodeCategory.NonSpacingMark or UnicodeCategory.EnclosingMark or UnicodeCategory.SpacingCombiningMark;
 
     private static void AppendSpace(StringBuilder builder)
     {

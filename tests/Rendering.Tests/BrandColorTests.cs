@@ -5,7 +5,7 @@ namespace VibeCoder.Rendering.Tests;
 
 public sealed class BrandColorTests
 {
-    private static readonly CairoSlideRenderer Renderer = new();
+    private static readonly SkiaSlideRenderer Renderer = new();
 
     [Fact]
     public void RenderSlide_BrandBackground_PaintsTheTopLeftInThatColour()

@@ -9,7 +9,7 @@ public sealed class CarouselArchiveTests
     [Fact]
     public void CreateZip_Slides_ContainsNumberedPngsAndCaption()
     {
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var options = new RenderOptions("mint", SlideSize.Portrait, "@zip", null);
         byte[][] pngs = Enumerable.Range(1, 3)
             .Select(page => renderer.RenderSlide(new SlideContent(SlideKind.Content, $"Slide {page}", "Body"), page, 3, options).Png)

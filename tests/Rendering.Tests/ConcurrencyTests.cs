@@ -8,14 +8,14 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task RenderSlide_ManyThreadsAtOnce_GiveTheSameImagesAsOneThread()
     {
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var options = new RenderOptions("midnight", SlideSize.Portrait, "@parallel", null);
         SlideContent[] slides = SlideSamples.Kinds.Select(SlideSamples.Typical)
             .Append(new SlideContent(SlideKind.Content, "Эмодзи 🚀 и кириллица", "Параллельно 🎯"))
             .ToArray();
         byte[][] expected = slides.Select((slide, i) => renderer.RenderSlide(slide, i + 1, slides.Length, options).Png).ToArray();
 
-        // Dedicated threads (not only pool threads) so that fresh per-thread pango font maps are exercised too.
+        // Dedicated threads (not only pool threads) so that the shared font catalogue and shapers are exercised from fresh threads too.
         Task<bool>[] runs = Enumerable.Range(0, 8).Select(worker => Task.Factory.StartNew(() =>
         {
             for (int round = 0; round < 3; round++)
@@ -38,7 +38,7 @@ public sealed class ConcurrencyTests
     [Fact]
     public async Task RenderPdf_WhileSlidesRender_BothSucceed()
     {
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var options = new RenderOptions("paper", SlideSize.Square, null, null);
         var content = new CarouselContent("t", SlideSamples.Kinds.Select(SlideSamples.Typical).ToArray(), "c", [], "en");
 

@@ -11,7 +11,7 @@ public sealed class TelemetryTests
     [Fact]
     public void RenderSlide_WithListeners_RecordsDurationAndASpan()
     {
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var measurements = new ConcurrentBag<(double Value, string? Output)>();
         var spans = new ConcurrentBag<string>();
         using var meterListener = new MeterListener();

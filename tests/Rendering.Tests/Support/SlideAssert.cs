@@ -15,8 +15,8 @@ internal static class SlideAssert
         Assert.True(image.DistinctColors() > 200, $"Only {image.DistinctColors()} distinct colours: the slide looks blank.");
         Assert.True(image.CountContrasting(image.Pixel(2, 2), 60) > 2_000, "Too few pixels stand out from the background: no visible text.");
 
-        var safe = new PixelRect(CairoSlideRenderer.SafeMargin, CairoSlideRenderer.SafeMargin,
-            width - (2 * CairoSlideRenderer.SafeMargin), height - (2 * CairoSlideRenderer.SafeMargin));
+        var safe = new PixelRect(SkiaSlideRenderer.SafeMargin, SkiaSlideRenderer.SafeMargin,
+            width - (2 * SkiaSlideRenderer.SafeMargin), height - (2 * SkiaSlideRenderer.SafeMargin));
         Assert.Equal(safe, slide.SafeArea);
         Assert.NotEmpty(slide.TextBlocks);
         foreach (PixelRect block in slide.TextBlocks)

@@ -4,12 +4,12 @@ using VibeCoder.Rendering.Tests.Support;
 
 namespace VibeCoder.Rendering.Tests;
 
-public sealed class NativeResourceTests
+public sealed class ResourceTests
 {
     [Fact]
-    public void RenderSlide_ManyTimes_DoesNotLeakSurfaces()
+    public void RenderSlide_ManyTimes_DoesNotLeakBitmaps()
     {
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var options = new RenderOptions("mint", SlideSize.Portrait, "@leak", null);
         SlideContent[] slides = SlideSamples.Kinds.Select(SlideSamples.Typical).ToArray();
         for (int i = 0; i < 10; i++)
@@ -23,7 +23,7 @@ public sealed class NativeResourceTests
             renderer.RenderSlide(slides[i % slides.Length], 1, 1, options);
         }
 
-        // Each leaked image surface would keep 5.8 MB: 60 of them would add ~350 MB.
+        // Each leaked bitmap would keep 5.8 MB: 60 of them would add ~350 MB.
         long grown = ResidentBytes() - before;
         Assert.True(grown < 150L * 1024 * 1024, $"Resident memory grew by {grown / (1024 * 1024)} MB over 60 renders.");
     }

@@ -4,9 +4,9 @@ using VibeCoder.Rendering.Themes;
 
 namespace VibeCoder.Rendering.Tests;
 
-public sealed class CairoSlideRendererTests
+public sealed class SkiaSlideRendererTests
 {
-    private static readonly CairoSlideRenderer Renderer = new();
+    private static readonly SkiaSlideRenderer Renderer = new();
 
     public static TheoryData<SlideKind, string> KindsAndThemes()
     {
@@ -70,6 +70,15 @@ public sealed class CairoSlideRendererTests
     }
 
     [Theory]
+    [MemberData(nameof(KindsAndThemes))]
+    public void RenderSlide_EveryKindAndThemeStory_IsAGood1080x1920Slide(SlideKind kind, string theme)
+    {
+        RenderedSlide slide = Renderer.RenderSlide(SlideSamples.Typical(kind), 2, 5, new RenderOptions(theme, SlideSize.Story, "@vibecoder", null));
+
+        SlideAssert.IsGoodSlide(slide, 1080, 1920);
+    }
+
+    [Theory]
     [MemberData(nameof(KindsAndTexts))]
     public void RenderSlide_StressTextPortrait_StaysInsideSafeMarginsWithoutMissingGlyphs(SlideKind kind, string textName)
     {
@@ -111,8 +120,8 @@ public sealed class CairoSlideRendererTests
     [Fact]
     public void RenderSlide_CharactersNoFontHas_AreStrippedAndWarnedAboutOnce()
     {
-        var logger = new CapturingLogger<CairoSlideRenderer>();
-        var renderer = new CairoSlideRenderer(logger);
+        var logger = new CapturingLogger<SkiaSlideRenderer>();
+        var renderer = new SkiaSlideRenderer(logger);
         // U+0378 is unassigned and U+13000 an Egyptian hieroglyph: no installed font draws either.
         var slide = new SlideContent(SlideKind.Content, "Missing \u0378 glyphs 𓀀𓀁", "Body 𓀂 text \u0378\u0379 end");
         var options = new RenderOptions("midnight", SlideSize.Portrait, "@h", null);
@@ -136,7 +145,7 @@ public sealed class CairoSlideRendererTests
         RenderedSlide markup = Renderer.RenderSlide(new SlideContent(SlideKind.Content, "<b>x</b>", "<i>&amp;</i>"), 2, 3, options);
         RenderedSlide letters = Renderer.RenderSlide(new SlideContent(SlideKind.Content, "bxb", "iampi"), 2, 3, options);
 
-        // Invalid pango markup would draw nothing; as plain text it is wider than the same letters without symbols.
+        // Markup is never interpreted: as plain text it is wider than the same letters without symbols.
         Assert.Equal(letters.TextBlocks.Count, markup.TextBlocks.Count);
         Assert.True(markup.TextBounds.Width > letters.TextBounds.Width / 2);
         Assert.True(SumWidths(markup) > SumWidths(letters), "Markup characters were not drawn.");
