@@ -20,7 +20,7 @@ public abstract class ReminderConformance(Dialect dialect)
             await cluster.Client.GetGrain<ITickerGrain>(key).Start(TimeSpan.FromSeconds(1));
             await Signals.NextAsync("tick/" + key, Patience);
 
-            var restarted = await cluster.RestartSiloAsync(cluster.Primary!);
+            var restarted = await cluster.RestartSiloAsync(cluster.Silos[0]);
             Assert.NotNull(restarted);
             while (Signals.TryTake("tick/" + key, out _))
             {
