@@ -23,6 +23,9 @@ internal sealed class GatedSqliteCommand : SqliteCommand
         _connection = connection;
         Connection = connection;
         CommandTimeout = connection.DefaultTimeout;
+        // As SqliteConnection.CreateCommand does: Microsoft.Data.Sqlite's own transaction commands (COMMIT, ROLLBACK)
+        // are created through CreateCommand and must run inside the connection's transaction.
+        Transaction = connection.CurrentTransaction;
     }
 
     protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
@@ -104,17 +107,23 @@ internal sealed class GatedSqliteCommand : SqliteCommand
             {
                 if (Transaction is not null)
                 {
-                    if (succeeded)
+                    try
                     {
-                        Transaction.Commit();
+                        if (succeeded)
+                        {
+                            Transaction.Commit();
+                        }
+                        else
+                        {
+                            Transaction.Rollback();
+                        }
                     }
-                    else
+                    finally
                     {
-                        Transaction.Rollback();
+                        // A failed commit must not leave the pooled connection holding SQLite's write lock.
+                        Transaction.Dispose();
+                        command.Transaction = null;
                     }
-
-                    Transaction.Dispose();
-                    command.Transaction = null;
                 }
             }
             finally

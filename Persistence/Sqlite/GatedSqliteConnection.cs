@@ -51,5 +51,8 @@ internal sealed class GatedSqliteConnection : SqliteConnection
     /// <summary>Whether a transaction the caller began is open; a batch then runs inside it.</summary>
     public bool InTransaction => Transaction is not null;
 
+    /// <summary>The connection's open transaction, if any.</summary>
+    public SqliteTransaction? CurrentTransaction => Transaction;
+
     public override SqliteCommand CreateCommand() => new GatedSqliteCommand(this, _gate);
 }

@@ -119,29 +119,27 @@ internal sealed class TypedSqliteDataReader : DbDataReader
 
     public override IEnumerator GetEnumerator() => new DbEnumerator(this, closeReader: false);
 
-    public override void Close() => Dispose(true);
-
-    protected override void Dispose(bool disposing)
+    // DbDataReader.Dispose(bool) calls Close, so the end of the command's write lives here.
+    public override void Close()
     {
-        if (disposing && !_disposed)
+        if (_disposed)
         {
-            _disposed = true;
-            try
-            {
-                // Disposing runs any statements of the batch not yet stepped; a failure there fails the write too.
-                _inner.Dispose();
-            }
-            catch
-            {
-                _failed = true;
-                _write?.End(succeeded: false);
-                throw;
-            }
-
-            _write?.End(succeeded: !_failed);
+            return;
         }
 
-        base.Dispose(disposing);
+        _disposed = true;
+        try
+        {
+            // Disposing runs any statements of the batch not yet stepped; a failure there fails the write too.
+            _inner.Dispose();
+        }
+        catch
+        {
+            _write?.End(succeeded: false);
+            throw;
+        }
+
+        _write?.End(succeeded: !_failed);
     }
 
     private bool Guard(Func<SqliteDataReader, bool> step)
