@@ -9,8 +9,10 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Monitoring;
+using VibeCoder.Silo.Diagnostics.Ops;
 
-namespace VibeCoder.Silo.Diagnostics.Ops;
+// In the Diagnostics namespace beside MapVibeCoderDiagnostics, so hosts map both with one using.
+namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// The ops page at <c>/ops</c>, beside the Orleans dashboard and behind the same access rule: what the Orleans
