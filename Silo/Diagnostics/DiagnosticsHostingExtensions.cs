@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -46,6 +47,7 @@ public static class DiagnosticsHostingExtensions
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddOwnHostView()
                 .AddPrometheusExporter());
         if (tracing.TracesEndpoint is { } endpoint)
         {
@@ -109,6 +111,17 @@ public static class DiagnosticsHostingExtensions
 
         return endpoints;
     }
+
+    // The exporter listens to meters by name across the process; a meter another host's factory created (a second host
+    // in tests or benchmarks) would repeat every series. Static meters (no scope) are process-wide and kept.
+    private static MeterProviderBuilder AddOwnHostView(this MeterProviderBuilder metrics) =>
+        ((IDeferredMeterProviderBuilder)metrics).Configure(
+            (services, builder) => builder.AddView(OwnHostOnly(services.GetRequiredService<IMeterFactory>())));
+
+    private static Func<Instrument, MetricStreamConfiguration?> OwnHostOnly(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is not null && !ReferenceEquals(instrument.Meter.Scope, own)
+            ? MetricStreamConfiguration.Drop
+            : TelemetryNames.DroppedOrleansInstruments.Contains(instrument.Name) ? MetricStreamConfiguration.Drop : null;
 
     private static void AddLogging(IHostApplicationBuilder builder)
     {

@@ -39,6 +39,18 @@ public static class TelemetryNames
         [OrleansMeter, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 
     /// <summary>
+    /// Orleans instruments left out of <c>/metrics</c>: counters of queue call time in ticks that Orleans 10.4 feeds
+    /// negative increments (a counter must only grow; Prometheus would read them as resets). The matching
+    /// <c>…-failures</c> and <c>…-exceptions</c> counters stay.
+    /// </summary>
+    public static IReadOnlySet<string> DroppedOrleansInstruments { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "orleans-streams-queue-initialization-duration",
+        "orleans-streams-queue-read-duration",
+        "orleans-streams-queue-shutdown-duration",
+    };
+
+    /// <summary>
     /// Orleans' activity sources traced next to the product's: application grain calls (client and server spans,
     /// propagated by <c>AddActivityPropagation</c>), runtime calls and activation, and storage operations.
     /// </summary>

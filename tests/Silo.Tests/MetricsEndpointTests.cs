@@ -21,7 +21,7 @@ public sealed class MetricsEndpointTests(DiagnosticsFixture fixture) : IDisposab
         var (response, text) = await ScrapeAsync();
         var metrics = PrometheusExposition.Parse(text);
 
-        Assert.Equal("text/plain; charset=utf-8; version=0.0.4", response.Content.Headers.ContentType?.ToString());
+        Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType?.ToString());
         Assert.Contains(metrics.Families.Keys, name => name.StartsWith("orleans_", StringComparison.Ordinal));
         AssertSample(metrics, "vibecoder_carousel_jobs_total", "counter", s => s.Labels.GetValueOrDefault("status") == "completed" && s.Value >= 1);
         AssertSample(metrics, "vibecoder_workflow_step_duration_milliseconds", "histogram", s => s.Labels.GetValueOrDefault("step") == "render" && s.Name.EndsWith("_count", StringComparison.Ordinal));

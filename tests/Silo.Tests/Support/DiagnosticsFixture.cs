@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Exporter;
 using VibeCoder.Grains.Monitoring;
 using VibeCoder.Silo.Diagnostics.Ops;
 
@@ -26,6 +27,9 @@ public sealed class DiagnosticsFixture : IAsyncLifetime
         {
             services.AddSingleton<IOpsDeadLetters>(DeadLetters);
             services.AddSingleton<IOpsJournal>(Journal);
+
+            // The exporter answers scrapes within 300 ms from a cache; tests scrape before and after a change.
+            services.Configure<PrometheusAspNetCoreOptions>(o => o.ScrapeResponseCacheDurationMilliseconds = 0);
         });
 
     public async Task DisposeAsync() => await Host.DisposeAsync();

@@ -108,7 +108,11 @@ public sealed class TestHost : IAsyncDisposable
             app.UsePathBase(pathBase);
         }
 
+        // Routing after the path base; authentication and authorization after routing (the host adds them first
+        // when UseRouting is called explicitly, before any endpoint is known).
         app.UseRouting();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapVibeCoderHealth();
         app.MapVibeCoderDiagnostics();
         app.MapVibeCoderOps();
