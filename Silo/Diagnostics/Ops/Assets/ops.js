@@ -109,6 +109,7 @@ async function loadDeadLetters() {
   if (!showSection(section, answer)) return;
   const items = answer.data.items;
   document.getElementById('dead-letters-empty').hidden = items.length > 0;
+  document.getElementById('dead-letter-table').hidden = items.length === 0;
   fillRows(document.getElementById('dead-letter-table'), items, (row, letter) => {
     row.dataset.id = letter.id;
     cell(row, when(letter.failedAt));
