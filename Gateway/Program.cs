@@ -27,6 +27,7 @@ try
     app.UseStaticFiles();
     app.MapVibeCoderHealth();
     app.MapVibeCoderDiagnostics();
+    app.MapVibeCoderOps();
     app.MapCarouselsApi();
     app.MapEventsApi();
     app.MapTelegramWebhook();

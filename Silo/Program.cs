@@ -19,6 +19,7 @@ public static class SiloProgram
             var app = builder.Build();
             app.MapVibeCoderHealth();
             app.MapVibeCoderDiagnostics();
+            app.MapVibeCoderOps();
             await app.RunAsync();
             return 0;
         }

@@ -98,6 +98,14 @@
     return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
 
+  // Admins (loopback, or when credentials are configured and may be entered) get a link to the ops page.
+  async function showOpsLink() {
+    const response = await fetch(api('ops/api/access'), { credentials: 'same-origin' }).catch(() => null);
+    const access = response && response.ok ? await response.json() : null;
+    $('ops-link').hidden = !(access && (access.allowed || access.credentialsRequired));
+  }
+
   $('create').addEventListener('submit', create);
   loadThemes();
+  showOpsLink();
 })();

@@ -11,7 +11,7 @@ public static class CorrelationIds
     public const string HeaderName = "X-Correlation-Id";
 
     /// <summary>The <see cref="Orleans.Runtime.RequestContext"/> key.</summary>
-    public const string RequestContextKey = "correlation-id";
+    public const string RequestContextKey = VibeCoder.Grains.Events.CorrelationKeys.CorrelationId;
 
     /// <summary>The span tag.</summary>
     public const string TagName = "correlation.id";

@@ -1,3 +1,4 @@
+using System.Diagnostics.Metrics;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -36,20 +37,23 @@ public static class DiagnosticsHostingExtensions
         AddLogging(builder);
         var tracing = TracingSettings.FromConfiguration(builder.Configuration);
         builder.Services.TryAddSingleton(tracing);
+        builder.Services.TryAddSingleton(MetricsSettings.FromConfiguration(builder.Configuration));
         builder.Services.TryAddEnumerable(ServiceDescriptor.Singleton<IStartupFilter, CorrelationStartupFilter>());
         var telemetry = builder.Services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 tracing.ServiceName, serviceInstanceId: builder.Configuration["POD_NAME"] ?? Environment.MachineName))
             .WithMetrics(metrics => metrics
-                .AddMeter([.. TelemetryNames.Product, .. TelemetryNames.FrameworkMeters])
+                .AddMeter([TelemetryNames.ProductWildcard, .. TelemetryNames.FrameworkMeters])
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddRuntimeInstrumentation()
+                .AddOwnHostView()
                 .AddPrometheusExporter());
         if (tracing.TracesEndpoint is { } endpoint)
         {
             telemetry.WithTracing(traces => traces
-                .AddSource([.. TelemetryNames.Product, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"])
+                .AddSource([TelemetryNames.ProductWildcard, .. TelemetryNames.OrleansSources])
+                .AddProcessor(new CorrelationActivityProcessor())
                 .AddAspNetCoreInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddOtlpExporter(options =>
@@ -90,14 +94,34 @@ public static class DiagnosticsHostingExtensions
         return services;
     }
 
-    /// <summary>Maps the Orleans dashboard at <c>/dashboard</c> (behind <see cref="DashboardPolicy"/>) and <c>/metrics</c>.</summary>
+    /// <summary>
+    /// Maps the Orleans dashboard at <c>/dashboard</c> (page, scripts and JSON API behind <see cref="DashboardPolicy"/>)
+    /// and the Prometheus scrape endpoint <c>/metrics</c> (behind the same policy when <c>METRICS_REQUIRE_AUTH=true</c>,
+    /// see <see cref="MetricsSettings"/>).
+    /// </summary>
     public static IEndpointRouteBuilder MapVibeCoderDiagnostics(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         endpoints.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(DashboardPolicy);
-        endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        var metrics = endpoints.MapPrometheusScrapingEndpoint("/metrics");
+        if (endpoints.ServiceProvider.GetRequiredService<MetricsSettings>().RequireAuth)
+        {
+            metrics.RequireAuthorization(DashboardPolicy);
+        }
+
         return endpoints;
     }
+
+    // The exporter listens to meters by name across the process; a meter another host's factory created (a second host
+    // in tests or benchmarks) would repeat every series. Static meters (no scope) are process-wide and kept.
+    private static MeterProviderBuilder AddOwnHostView(this MeterProviderBuilder metrics) =>
+        ((IDeferredMeterProviderBuilder)metrics).Configure(
+            (services, builder) => builder.AddView(OwnHostOnly(services.GetRequiredService<IMeterFactory>())));
+
+    private static Func<Instrument, MetricStreamConfiguration?> OwnHostOnly(IMeterFactory own) =>
+        instrument => instrument.Meter.Scope is not null && !ReferenceEquals(instrument.Meter.Scope, own)
+            ? MetricStreamConfiguration.Drop
+            : TelemetryNames.DroppedOrleansInstruments.Contains(instrument.Name) ? MetricStreamConfiguration.Drop : null;
 
     private static void AddLogging(IHostApplicationBuilder builder)
     {

@@ -1,13 +1,12 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Orleans;
-using Orleans.Runtime;
 
 namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// Records every incoming grain call's duration and outcome (<c>vibecoder.grain.call.duration</c>, by interface and
-/// method) and tags the call's span with the flow's correlation id, so a trace can be found from a domain event.
+/// method): Orleans' own meter has call latency for the silo as a whole, not per grain method.
 /// </summary>
 /// <remarks>On the hot path of every call: no allocation beyond the tag list, nothing when no one listens.</remarks>
 internal sealed class GrainCallMetricsFilter : IIncomingGrainCallFilter
@@ -19,11 +18,6 @@ internal sealed class GrainCallMetricsFilter : IIncomingGrainCallFilter
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (Activity.Current is { } activity && RequestContext.Get(CorrelationIds.RequestContextKey) is string correlationId)
-        {
-            activity.SetTag(CorrelationIds.TagName, correlationId);
-        }
-
         if (!Duration.Enabled)
         {
             await context.Invoke();

@@ -2,38 +2,58 @@ namespace VibeCoder.Silo.Diagnostics;
 
 /// <summary>
 /// The meters and activity sources the product defines (one name serves both), and the framework ones we export.
-/// Anything else whose name starts with <see cref="ProductPrefix"/> is picked up too, so a new meter needs no edit here.
+/// <see cref="ProductWildcard"/> is what the exporters subscribe to, so a new product meter needs no edit here; the
+/// names are listed for documentation and tests.
 /// </summary>
 public static class TelemetryNames
 {
-    /// <summary>The prefix of every product meter and activity source.</summary>
-    public const string ProductPrefix = "VibeCoder.";
+    /// <summary>Every product meter and activity source (OpenTelemetry matches <c>*</c> as a wildcard).</summary>
+    public const string ProductWildcard = "VibeCoder.*";
 
-    /// <summary>The grain runtime: activations, calls, queues (meter) and grain calls (activity source).</summary>
+    /// <summary>Incoming grain calls by interface, method and outcome (<see cref="GrainCallMetricsFilter"/>).</summary>
     public const string Grains = "VibeCoder.Grains";
 
-    /// <summary>Grain state and reminder storage.</summary>
-    public const string Storage = "VibeCoder.Storage";
-
-    /// <summary>Streams: publish, delivery, lag, dead letters.</summary>
-    public const string Streams = "VibeCoder.Streams";
-
-    /// <summary>The carousel pipeline: jobs by status, workflow steps, quota rejections.</summary>
+    /// <summary>The carousel pipeline: jobs by status, workflow step durations, quota rejections; workflow step spans.</summary>
     public const string Carousel = "VibeCoder.Carousel";
 
-    /// <summary>Content generation (LLM latency and tokens).</summary>
+    /// <summary>Content generation: LLM calls, latency, tokens and errors; LLM spans.</summary>
     public const string Content = "VibeCoder.Content";
 
-    /// <summary>Slide rendering.</summary>
+    /// <summary>Slide rendering: slides rendered and render time; render spans.</summary>
     public const string Rendering = "VibeCoder.Rendering";
 
-    /// <summary>Telegram Bot API calls.</summary>
+    /// <summary>Telegram Bot API calls by method and outcome; Bot API spans.</summary>
     public const string Telegram = "VibeCoder.Telegram";
 
-    /// <summary>The product's sources, named one by one (the wildcard also catches new ones).</summary>
-    public static IReadOnlyList<string> Product { get; } = [Grains, Storage, Streams, Carousel, Content, Rendering, Telegram];
+    /// <summary>The bot conversation and webhook intake: updates by kind, commands, duplicates, intake results.</summary>
+    public const string TelegramBot = "VibeCoder.Telegram.Bot";
 
-    /// <summary>Framework meters exported next to the product's: process (CPU, memory, GC), HTTP server and client.</summary>
+    /// <summary>The product's meters known today (the wildcard also catches new ones).</summary>
+    public static IReadOnlyList<string> Product { get; } = [Grains, Carousel, Content, Rendering, Telegram, TelegramBot];
+
+    /// <summary>Orleans' meter (activations, messaging, grain call latency, storage, streams, reminders).</summary>
+    public const string OrleansMeter = "Microsoft.Orleans";
+
+    /// <summary>Framework meters exported next to the product's: Orleans, process (CPU, memory, GC), HTTP server and client.</summary>
     public static IReadOnlyList<string> FrameworkMeters { get; } =
-        ["Microsoft.Orleans", "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
+        [OrleansMeter, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
+
+    /// <summary>
+    /// Orleans instruments left out of <c>/metrics</c>: counters of queue call time in ticks that Orleans 10.4 feeds
+    /// negative increments (a counter must only grow; Prometheus would read them as resets). The matching
+    /// <c>…-failures</c> and <c>…-exceptions</c> counters stay.
+    /// </summary>
+    public static IReadOnlySet<string> DroppedOrleansInstruments { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        "orleans-streams-queue-initialization-duration",
+        "orleans-streams-queue-read-duration",
+        "orleans-streams-queue-shutdown-duration",
+    };
+
+    /// <summary>
+    /// Orleans' activity sources traced next to the product's: application grain calls (client and server spans,
+    /// propagated by <c>AddActivityPropagation</c>), runtime calls and activation, and storage operations.
+    /// </summary>
+    public static IReadOnlyList<string> OrleansSources { get; } =
+        ["Microsoft.Orleans.Application", "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Storage"];
 }

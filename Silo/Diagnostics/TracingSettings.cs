@@ -6,14 +6,13 @@ namespace VibeCoder.Silo.Diagnostics;
 /// <summary>
 /// Trace export settings read from the standard OpenTelemetry variables: <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>
 /// (export is on when set), <c>OTEL_EXPORTER_OTLP_PROTOCOL</c> (<c>http/protobuf</c>, the default, or
-/// <c>grpc</c>) and <c>OTEL_SERVICE_NAME</c> (default <c>vibecoder</c>). <c>TRACE_GRAIN_CALLS</c>
-/// (true/false, default: on when exporting) adds the grain call span filters.
+/// <c>grpc</c>) and <c>OTEL_SERVICE_NAME</c> (default <c>vibecoder</c>). Grain call spans come from Orleans' activity propagation,
+/// which the silo always adds (it costs nothing while no listener is attached).
 /// </summary>
 /// <param name="Endpoint">The collector's base address, or null when traces are not exported.</param>
 /// <param name="Protocol">The OTLP transport.</param>
 /// <param name="ServiceName">The <c>service.name</c> resource attribute.</param>
-/// <param name="TraceGrainCalls">Whether grain calls get spans (filters on every call; they cost nothing while no listener is attached).</param>
-public sealed record TracingSettings(Uri? Endpoint, OtlpTransport Protocol, string ServiceName, bool TraceGrainCalls)
+public sealed record TracingSettings(Uri? Endpoint, OtlpTransport Protocol, string ServiceName)
 {
     /// <summary>The service name used when <c>OTEL_SERVICE_NAME</c> is not set.</summary>
     public const string DefaultServiceName = "vibecoder";
@@ -41,15 +40,8 @@ public sealed record TracingSettings(Uri? Endpoint, OtlpTransport Protocol, stri
             _ => throw new InvalidConfigurationException($"OTEL_EXPORTER_OTLP_PROTOCOL must be http/protobuf or grpc (was '{protocolText}')."),
         };
 
-        var grainCallsText = configuration["TRACE_GRAIN_CALLS"];
-        var traceGrainCalls = endpoint is not null;
-        if (!string.IsNullOrWhiteSpace(grainCallsText) && !bool.TryParse(grainCallsText.Trim(), out traceGrainCalls))
-        {
-            throw new InvalidConfigurationException($"TRACE_GRAIN_CALLS must be true or false (was '{grainCallsText}').");
-        }
-
         var serviceName = configuration["OTEL_SERVICE_NAME"];
-        return new TracingSettings(endpoint, protocol, string.IsNullOrWhiteSpace(serviceName) ? DefaultServiceName : serviceName.Trim(), traceGrainCalls);
+        return new TracingSettings(endpoint, protocol, string.IsNullOrWhiteSpace(serviceName) ? DefaultServiceName : serviceName.Trim());
     }
 
     /// <summary>Where spans are posted: for http/protobuf the base address plus <c>/v1/traces</c> (as the OTLP spec says for the generic variable).</summary>

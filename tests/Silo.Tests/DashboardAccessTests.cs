@@ -2,17 +2,25 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using Microsoft.Extensions.Options;
-using VibeCoder.Silo.Dashboard;
+using VibeCoder.Silo.Diagnostics;
+using VibeCoder.Silo.Hosting;
 using VibeCoder.Silo.Tests.Support;
 
 namespace VibeCoder.Silo.Tests;
 
-/// <summary>Who may open the dashboard: credentials when configured, loopback only when not.</summary>
+/// <summary>
+/// Who may open the Orleans dashboard (page, script, JSON API), the ops page and, when asked for, /metrics:
+/// credentials when configured, loopback only when not.
+/// </summary>
 public sealed class DashboardAccessTests
 {
     private const string Token = "s3cret-token-for-tests";
     private const string User = "ops";
     private const string Password = "correct horse battery staple";
+    private const string DashboardCookiePrefix = "vibecoder-dashboard=";
+
+    /// <summary>One of each kind of guarded resource: Orleans dashboard page, script, JSON API; ops page and API.</summary>
+    private static readonly string[] Guarded = ["dashboard/", "dashboard/index.min.js", "dashboard/DashboardCounters", "ops/", "ops/api/pipeline"];
 
     [Fact]
     public async Task Dashboard_WithCredentialsConfigured_Answers401WithoutThemAnd200WithThem()
@@ -25,51 +33,69 @@ public sealed class DashboardAccessTests
         });
         using var client = host.CreateClient();
 
-        using var anonymous = await client.GetAsync("dashboard/api/overview");
-        using var wrongToken = await SendAsync(client, "dashboard/api/overview", new AuthenticationHeaderValue("Bearer", Token + "x"));
-        using var wrongPassword = await SendAsync(client, "dashboard/api/overview", Basic(User, Password + "x"));
-        using var bearer = await SendAsync(client, "dashboard/api/overview", new AuthenticationHeaderValue("Bearer", Token));
-        using var query = await client.GetAsync($"dashboard/api/overview?token={Uri.EscapeDataString(Token)}");
-        using var basic = await SendAsync(client, "dashboard/", Basic(User, Password));
+        foreach (var path in Guarded)
+        {
+            using var anonymous = await SendAsync(client, path);
+            using var wrongToken = await SendAsync(client, path, new AuthenticationHeaderValue("Bearer", Token + "x"));
+            using var wrongPassword = await SendAsync(client, path, Basic(User, Password + "x"));
+            using var bearer = await SendAsync(client, path, new AuthenticationHeaderValue("Bearer", Token));
+            using var basic = await SendAsync(client, path, Basic(User, Password));
 
-        Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
-        Assert.StartsWith("Basic realm=", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Unauthorized, wrongToken.StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, wrongPassword.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, query.StatusCode);
-        Assert.Equal(HttpStatusCode.OK, basic.StatusCode);
+            Assert.True(HttpStatusCode.Unauthorized == anonymous.StatusCode, $"{path} anonymously: {anonymous.StatusCode}");
+            Assert.StartsWith("Basic realm=", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
+            Assert.Equal("application/problem+json", anonymous.Content.Headers.ContentType?.MediaType);
+            Assert.True(HttpStatusCode.Unauthorized == wrongToken.StatusCode, $"{path} with a wrong token: {wrongToken.StatusCode}");
+            Assert.True(HttpStatusCode.Unauthorized == wrongPassword.StatusCode, $"{path} with a wrong password: {wrongPassword.StatusCode}");
+            Assert.True(HttpStatusCode.OK == bearer.StatusCode, $"{path} with the token: {bearer.StatusCode}");
+            Assert.True(HttpStatusCode.OK == basic.StatusCode, $"{path} with Basic: {basic.StatusCode}");
+        }
+
+        // Metrics stay open by default: in-cluster Prometheus scrapes by annotation, without credentials.
+        using var metrics = await SendAsync(client, "metrics", remote: "10.1.2.3");
+        Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
     }
 
     [Fact]
-    public async Task Dashboard_WithCredentialsConfigured_AdmitsRemoteClientsThatPresentThem()
+    public async Task Dashboard_QueryToken_AdmitsThePageAndSetsACookieForItsScriptsAndApi()
     {
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["DASHBOARD_TOKEN"] = Token });
         using var client = host.CreateClient();
-        client.DefaultRequestHeaders.Add(TestHost.RemoteAddressHeader, "203.0.113.7");
 
-        using var anonymous = await client.GetAsync("dashboard/api/overview");
-        using var bearer = await SendAsync(client, "dashboard/api/overview", new AuthenticationHeaderValue("Bearer", Token));
+        using var page = await SendAsync(client, $"dashboard/?token={Uri.EscapeDataString(Token)}");
+        var cookie = page.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(DashboardCookiePrefix, StringComparison.Ordinal));
+        var pair = cookie.Split(';')[0];
+        using var apiWithCookie = await SendAsync(client, "dashboard/DashboardCounters", cookie: pair);
+        using var opsWithCookie = await SendAsync(client, "ops/api/pipeline", cookie: pair);
+        using var forgedCookie = await SendAsync(client, "dashboard/DashboardCounters", cookie: DashboardCookiePrefix + Token);
+
+        Assert.Equal(HttpStatusCode.OK, page.StatusCode);
+        Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("samesite=strict", cookie, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain(Token, cookie, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, apiWithCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, opsWithCookie.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, forgedCookie.StatusCode);
+    }
+
+    [Fact]
+    public async Task Metrics_WithRequireAuthAndToken_AdmitsRemoteScrapersThatPresentIt()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["DASHBOARD_TOKEN"] = Token,
+            ["METRICS_REQUIRE_AUTH"] = "true",
+        });
+        using var client = host.CreateClient();
+
+        using var anonymous = await SendAsync(client, "metrics", remote: "203.0.113.7");
+        using var bearer = await SendAsync(client, "metrics", new AuthenticationHeaderValue("Bearer", Token), remote: "203.0.113.7");
+        using var dashboard = await SendAsync(client, "dashboard/DashboardCounters", new AuthenticationHeaderValue("Bearer", Token), remote: "203.0.113.7");
 
         Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
         Assert.StartsWith("Bearer", anonymous.Headers.WwwAuthenticate.ToString(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, bearer.StatusCode);
-    }
-
-    [Fact]
-    public async Task Dashboard_WithoutCredentials_OpensToLoopbackAndForbidsRemoteClients()
-    {
-        await using var host = await TestHost.StartAsync();
-        using var client = host.CreateClient();
-
-        using var loopback = await client.GetAsync("dashboard/api/overview");
-        using var remoteApi = await SendAsync(client, "dashboard/api/overview", remote: "10.1.2.3");
-        using var remotePage = await SendAsync(client, "dashboard/", remote: "2001:db8::1");
-
-        Assert.Equal(HttpStatusCode.OK, loopback.StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, remoteApi.StatusCode);
-        Assert.Equal("application/problem+json", remoteApi.Content.Headers.ContentType?.MediaType);
-        Assert.Equal(HttpStatusCode.Forbidden, remotePage.StatusCode);
+        Assert.StartsWith("# ", await bearer.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, dashboard.StatusCode);
     }
 
     [Fact]
@@ -80,10 +106,19 @@ public sealed class DashboardAccessTests
         Assert.Contains("DASHBOARD_PASSWORD", error.Message, StringComparison.Ordinal);
     }
 
-    private static AuthenticationHeaderValue Basic(string user, string password) =>
+    [Fact]
+    public async Task Start_WithMetricsRequireAuthNotABoolean_FailsNamingTheVariable()
+    {
+        var error = await Assert.ThrowsAsync<InvalidConfigurationException>(() => TestHost.StartAsync(new Dictionary<string, string?> { ["METRICS_REQUIRE_AUTH"] = "sometimes" }));
+
+        Assert.StartsWith("METRICS_REQUIRE_AUTH", error.Message, StringComparison.Ordinal);
+    }
+
+    internal static AuthenticationHeaderValue Basic(string user, string password) =>
         new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{user}:{password}")));
 
-    private static async Task<HttpResponseMessage> SendAsync(HttpClient client, string path, AuthenticationHeaderValue? authorization = null, string? remote = null)
+    internal static async Task<HttpResponseMessage> SendAsync(
+        HttpClient client, string path, AuthenticationHeaderValue? authorization = null, string? remote = null, string? cookie = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, path);
         request.Headers.Authorization = authorization;
@@ -92,6 +127,11 @@ public sealed class DashboardAccessTests
             request.Headers.Add(TestHost.RemoteAddressHeader, remote);
         }
 
-        return await client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(10));
+        if (cookie is not null)
+        {
+            request.Headers.Add("Cookie", cookie);
+        }
+
+        return await client.SendAsync(request).WaitAsync(TimeSpan.FromSeconds(15));
     }
 }

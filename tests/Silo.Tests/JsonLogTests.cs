@@ -1,13 +1,12 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
-using VibeCoder.Runtime;
+using Orleans.Hosting;
+using Orleans.Runtime;
+using VibeCoder.Silo.Diagnostics;
 using VibeCoder.Silo.Hosting;
-using VibeCoder.Silo.Logging;
 using VibeCoder.Silo.Tests.Support;
-using VibeCoder.Silo.Tracing;
 
 namespace VibeCoder.Silo.Tests;
 
@@ -30,7 +29,10 @@ public sealed class JsonLogTests
         try
         {
             // The console logger takes the writer when it is created, at host start; restore right after.
-            host = await TestHost.StartAsync(new Dictionary<string, string?> { ["LOG_FORMAT"] = "json" }, configureLogging: l => l.AddConsole());
+            host = await TestHost.StartAsync(
+                new Dictionary<string, string?> { ["LOG_FORMAT"] = "json" },
+                configureLogging: l => l.AddConsole(),
+                configureSilo: silo => silo.AddIncomingGrainCallFilter<LoggingGrainCallFilter>());
         }
         finally
         {
@@ -39,21 +41,18 @@ public sealed class JsonLogTests
 
         await using (host)
         {
-            using var client = host.CreateClient();
             var name = "json" + Guid.NewGuid().ToString("N")[..6];
-            using var request = new HttpRequestMessage(HttpMethod.Get, $"test/greet/{name}");
-            request.Headers.Add(CorrelationIds.HeaderName, "corr-" + name);
-            using var response = await client.SendAsync(request).WaitAsync(Timeout);
-            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await host.RunCarouselAsync("JSON logs", "corr-" + name);
 
             // In the grain's turn: the correlation id came along in the grain request context.
-            var grainLine = await capture.WaitForLineAsync(l => l.Contains($"Greeting {name}", StringComparison.Ordinal)).WaitAsync(Timeout);
+            var grainLine = await capture.WaitForLineAsync(l => l.Contains("IWorkflowGrain.Start", StringComparison.Ordinal)
+                && l.Contains("corr-" + name, StringComparison.Ordinal)).WaitAsync(Timeout);
             using var grainEntry = JsonDocument.Parse(grainLine);
             var grain = grainEntry.RootElement;
             Assert.Equal("Information", grain.GetProperty("level").GetString());
-            Assert.EndsWith("GreeterGrain", grain.GetProperty("category").GetString());
+            Assert.EndsWith(nameof(LoggingGrainCallFilter), grain.GetProperty("category").GetString());
             Assert.Equal("corr-" + name, grain.GetProperty("correlationId").GetString());
-            Assert.Equal(name, grain.GetProperty("state").GetProperty("Name").GetString());
+            Assert.Equal("Start", grain.GetProperty("state").GetProperty("Method").GetString());
 
             // On the request's side: the request's trace id and the same correlation id.
             var httpLine = await capture.WaitForLineAsync(l => l.Contains("Executing endpoint", StringComparison.Ordinal)

@@ -1,17 +1,21 @@
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
+using VibeCoder.Silo.Diagnostics;
+using VibeCoder.Silo.Hosting;
 using VibeCoder.Silo.Tests.Support;
-using VibeCoder.Silo.Tracing;
 
 namespace VibeCoder.Silo.Tests;
 
-/// <summary>Spans for an HTTP request and the grain calls it makes, exported over OTLP/HTTP to a receiver on loopback.</summary>
+/// <summary>
+/// One trace from an HTTP request through the grain calls it makes into the workflow's steps and content generation,
+/// every span tagged with the flow's correlation id, exported over OTLP/HTTP to a receiver on loopback.
+/// </summary>
 public sealed class TracingTests
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task OtlpExport_HttpRequestCallingGrains_ReachesReceiverAsOneTraceCallerToCallee()
+    public async Task OtlpExport_HttpRequestStartingACarousel_IsOneTraceThroughGrainsAndStepsWithTheCorrelationId()
     {
         await using var receiver = await OtlpReceiver.StartAsync();
         await using var host = await TestHost.StartAsync(new Dictionary<string, string?>
@@ -20,44 +24,58 @@ public sealed class TracingTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
             ["OTEL_SERVICE_NAME"] = "silo-tests",
         });
-        using var client = host.CreateClient();
-        var name = "trace" + Guid.NewGuid().ToString("N")[..6];
-        using var request = new HttpRequestMessage(HttpMethod.Get, $"test/greet/{name}");
-        request.Headers.Add(CorrelationIds.HeaderName, "corr-" + name);
+        var correlation = "corr-" + Guid.NewGuid().ToString("N")[..8];
 
-        using var response = await client.SendAsync(request).WaitAsync(Timeout);
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("corr-" + name, response.Headers.GetValues(CorrelationIds.HeaderName).Single());
-        host.Services.GetRequiredService<TracerProviderHost>().ForceFlush(Timeout);
+        await host.RunCarouselAsync("Tracing a carousel", correlation);
+        host.Services.GetRequiredService<TracerProvider>().ForceFlush((int)Timeout.TotalMilliseconds);
+        bool Tagged(OtlpSpan s) => s.Attributes.GetValueOrDefault(CorrelationIds.TagName) == correlation;
         bool Complete(IReadOnlyCollection<OtlpSpan> spans) =>
-            spans.Any(s => s.Name == "ITallyGrain/Add" && s.Kind == OtlpSpan.KindServer && s.Attributes.GetValueOrDefault("correlation.id") == "corr-" + name)
-            && spans.Any(s => s.Name == "GET /test/greet/{name}" && s.Attributes.GetValueOrDefault("correlation.id") == "corr-" + name);
-        await receiver.WaitForAsync(Complete).WaitAsync(Timeout);
+            spans.Any(s => s.Name == "POST /test/carousels" && Tagged(s))
+            && spans.Any(s => s.Name == "workflow.render" && Tagged(s))
+            && spans.Any(s => s.Name == "content.generate" && Tagged(s));
+        try
+        {
+            await receiver.WaitForAsync(Complete).WaitAsync(Timeout);
+        }
+        catch (TimeoutException)
+        {
+            Assert.Fail("Spans received: " + string.Join(" | ", receiver.Spans.Select(s => $"{s.Scope}:{s.Name}:{s.Kind}:{s.Attributes.GetValueOrDefault(CorrelationIds.TagName)}")));
+        }
 
         var all = receiver.Spans.ToArray();
-        var http = all.Single(s => s.Name == "GET /test/greet/{name}" && s.Attributes.GetValueOrDefault("correlation.id") == "corr-" + name);
-        var trace = all.Where(s => s.TraceId == http.TraceId).ToArray();
-        var greetClient = trace.Single(s => s.Name == "IGreeterGrain/Greet" && s.Kind == OtlpSpan.KindClient);
-        var greetServer = trace.Single(s => s.Name == "IGreeterGrain/Greet" && s.Kind == OtlpSpan.KindServer);
-        var addClient = trace.Single(s => s.Name == "ITallyGrain/Add" && s.Kind == OtlpSpan.KindClient);
-        var addServer = trace.Single(s => s.Name == "ITallyGrain/Add" && s.Kind == OtlpSpan.KindServer);
+        var http = all.Single(s => s.Name == "POST /test/carousels" && Tagged(s));
+        var trace = all.Where(s => s.TraceId == http.TraceId).ToDictionary(s => s.SpanId);
+        bool Below(OtlpSpan span, OtlpSpan ancestor)
+        {
+            for (var current = span; trace.TryGetValue(current.ParentSpanId, out var parent); current = parent)
+            {
+                if (parent.SpanId == ancestor.SpanId)
+                {
+                    return true;
+                }
+            }
 
-        Assert.Equal(http.SpanId, greetClient.ParentSpanId);
-        Assert.Equal(greetClient.SpanId, greetServer.ParentSpanId);
-        Assert.Equal(greetServer.SpanId, addClient.ParentSpanId);
-        Assert.Equal(addClient.SpanId, addServer.ParentSpanId);
-        Assert.Equal($"greeter/{name}", greetServer.Attributes["vibecoder.grain.id"]);
-        Assert.Equal($"greeter/{name}", addClient.Attributes["vibecoder.grain.caller"]);
-        Assert.All([greetClient, greetServer, addClient, addServer], s => Assert.Equal("corr-" + name, s.Attributes["correlation.id"]));
-        Assert.Equal("VibeCoder.Runtime", addServer.Scope);
+            return false;
+        }
+
+        var grainSpans = trace.Values.Where(s => s.Scope == "Microsoft.Orleans.Application").ToArray();
+        var startClient = Assert.Single(grainSpans, s => s.Kind == OtlpSpan.KindClient && s.Name.Contains("IWorkflowGrain", StringComparison.Ordinal) && s.Name.EndsWith("Start", StringComparison.Ordinal));
+        var startServer = Assert.Single(grainSpans, s => s.Kind == OtlpSpan.KindServer && s.ParentSpanId == startClient.SpanId);
+        Assert.Equal(http.SpanId, startClient.ParentSpanId);
+        Assert.Contains(grainSpans, s => s.Kind == OtlpSpan.KindServer && s.Name.Contains("ICarouselJobGrain", StringComparison.Ordinal) && Below(s, startServer));
+        var render = trace.Values.Single(s => s.Name == "workflow.render");
+        var content = trace.Values.Single(s => s.Name == "content.generate");
+        Assert.True(Below(render, startServer), "the render step is not inside the workflow's Start call");
+        Assert.True(Below(content, http), "content generation is not in the request's trace");
+        Assert.All([startClient, startServer, render, content], s => Assert.True(Tagged(s), $"{s.Name} lacks the correlation id"));
     }
 
     [Fact]
     public async Task Settings_InvalidEndpointOrProtocol_FailNamingTheVariable()
     {
-        var endpoint = await Assert.ThrowsAsync<Hosting.InvalidConfigurationException>(() =>
+        var endpoint = await Assert.ThrowsAsync<InvalidConfigurationException>(() =>
             TestHost.StartAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "not a url" }));
-        var protocol = await Assert.ThrowsAsync<Hosting.InvalidConfigurationException>(() =>
+        var protocol = await Assert.ThrowsAsync<InvalidConfigurationException>(() =>
             TestHost.StartAsync(new Dictionary<string, string?> { ["OTEL_EXPORTER_OTLP_ENDPOINT"] = "http://127.0.0.1:4318", ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "carrier-pigeon" }));
 
         Assert.StartsWith("OTEL_EXPORTER_OTLP_ENDPOINT", endpoint.Message, StringComparison.Ordinal);

@@ -1,6 +1,0 @@
-namespace VibeCoder.Silo.Tests.Grains;
-
-public interface IEchoGrain : IGrainWithStringKey
-{
-    Task<int> Received();
-}

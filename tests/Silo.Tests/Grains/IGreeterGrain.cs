@@ -1,6 +1,0 @@
-namespace VibeCoder.Silo.Tests.Grains;
-
-public interface IGreeterGrain : IGrainWithStringKey
-{
-    Task<string> Greet(string name);
-}
