@@ -13,6 +13,7 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Error">Why it failed, in words a user understands; null unless failed.</param>
 /// <param name="CreatedAt">When it was accepted.</param>
 /// <param name="UpdatedAt">When it last changed.</param>
+/// <param name="CorrelationId">The correlation id of the job's domain events (read its story from the journal).</param>
 /// <param name="CompletedAt">When it reached a final status.</param>
 [GenerateSerializer, Immutable, Alias("vc.CarouselJobSnapshot")]
 public sealed record CarouselJobSnapshot(
@@ -25,7 +26,8 @@ public sealed record CarouselJobSnapshot(
     string? Error,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    string? CorrelationId = null)
 {
     /// <summary>The slides with their 1-based index (empty until written).</summary>
     public IReadOnlyList<SlideView> Slides =>

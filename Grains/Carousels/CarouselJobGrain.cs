@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Runtime;
+using VibeCoder.Grains.Events;
 
 namespace VibeCoder.Grains.Carousels;
 
@@ -22,7 +23,7 @@ public sealed class CarouselJobGrain(
         }
 
         var now = clock.GetUtcNow();
-        var job = new CarouselJobSnapshot(this.GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null);
+        var job = new CarouselJobSnapshot(this.GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null, Correlation.CurrentId);
         state.State = new CarouselJobState { Job = job };
         await state.WriteStateAsync();
         return job;

@@ -71,7 +71,7 @@ public sealed partial class WorkflowGrain(
             Request = request,
             Step = WorkflowStep.Analyse,
             StartedAt = clock.GetUtcNow(),
-            CorrelationId = Correlation.CurrentId ?? Correlation.NewId(),
+            CorrelationId = Correlation.EnsureId(), // in the request context too, so the job record gets it
         };
         await state.WriteStateAsync();
         var job = await Job.Create(request);

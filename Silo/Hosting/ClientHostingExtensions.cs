@@ -10,6 +10,8 @@ using VibeCoder.Grains.Telegram;
 using VibeCoder.Persistence.Health;
 using VibeCoder.Persistence.Hosting;
 using VibeCoder.Silo.Diagnostics;
+using VibeCoder.Silo.Diagnostics.Ops;
+using VibeCoder.Silo.Hosting.Ops;
 
 namespace VibeCoder.Silo.Hosting;
 
@@ -44,6 +46,8 @@ public static class ClientHostingExtensions
         builder.Services.AddCarouselServices(builder.Configuration);
         builder.Services.AddTelegramConversation(builder.Configuration);
         builder.Services.AddVibeCoderDatabaseReaders(database);
+        builder.Services.AddSingleton<IOpsDeadLetters, DeadLettersForOps>();
+        builder.Services.AddSingleton<IOpsJournal, JournalForOps>();
         builder.AddVibeCoderDiagnostics();
         builder.UseOrleansClient(client =>
         {

@@ -15,6 +15,8 @@ using VibeCoder.Grains.Telegram;
 using VibeCoder.Persistence.Health;
 using VibeCoder.Persistence.Hosting;
 using VibeCoder.Silo.Diagnostics;
+using VibeCoder.Silo.Diagnostics.Ops;
+using VibeCoder.Silo.Hosting.Ops;
 
 namespace VibeCoder.Silo.Hosting;
 
@@ -59,6 +61,8 @@ public static class SiloHostingExtensions
         var health = builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);
         if (storage.Kind != StorageKind.Memory)
         {
+            builder.Services.AddSingleton<IOpsDeadLetters, DeadLettersForOps>();
+            builder.Services.AddSingleton<IOpsJournal, JournalForOps>();
             health.Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, ["ready"]));
         }
 
