@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Telegram.Bot.Types;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Runtime;
 using VibeCoder.Runtime.Streams;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Gateway.Telegram;
 
@@ -21,7 +21,7 @@ internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIn
 {
     private readonly IStreamProvider _streams = services.GetStreamProvider(TelegramStreams.ProviderName);
 
-    /// <summary>Reads and stores an update exactly as Telegram sent it.</summary>
+    /// <summary>Reads (Telegram.Bot's types and serializer options) and stores an update exactly as Telegram sent it.</summary>
     /// <param name="utf8Json">The request body.</param>
     /// <param name="cancellationToken">Cancels waiting to enqueue; once queued for the database the update may still be stored.</param>
     public Task<IntakeOutcome> AcceptAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
@@ -29,7 +29,7 @@ internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIn
         Update update;
         try
         {
-            update = TelegramJson.DeserializeUpdate(utf8Json.Span);
+            update = TelegramUpdates.Parse(utf8Json.Span);
         }
         catch (JsonException)
         {
@@ -42,7 +42,7 @@ internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIn
 
     /// <summary>Stores an update read by the polling loop.</summary>
     public Task<IntakeOutcome> AcceptAsync(Update update, CancellationToken cancellationToken) =>
-        AcceptAsync(update, JsonSerializer.Serialize(update, TelegramJson.Update), cancellationToken);
+        AcceptAsync(update, TelegramUpdates.Serialize(update), cancellationToken);
 
     /// <summary>The chat an update belongs to, or null for updates outside any chat.</summary>
     public static long? ChatOf(Update update) =>
@@ -61,8 +61,8 @@ internal sealed class TelegramUpdateIntake(IServiceProvider services, TelegramIn
         }
 
         // Stored with the item and restored around its delivery, so every grain call and event the update causes shares it.
-        RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.UpdateId));
-        var item = new TelegramUpdateReceived(update.UpdateId, chatId, json, clock.GetUtcNow());
+        RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.Id));
+        var item = new TelegramUpdateReceived(update.Id, chatId, json, clock.GetUtcNow());
         await _streams.GetStream<TelegramUpdateReceived>(TelegramUpdateReceived.StreamNamespace, chatId.ToString(CultureInfo.InvariantCulture))
             .OnNextAsync(item, cancellationToken);
         metrics.Received(IntakeOutcome.Accepted);
