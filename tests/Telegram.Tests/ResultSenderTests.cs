@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Exceptions;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
@@ -22,7 +24,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         _standIn = await BotApiStandInServer.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(GatewayHost.Settings(_standIn, "unused.db")).Build();
         _services = new ServiceCollection()
-            .AddTelegramBotApi(configuration)
+            .AddTelegramBotClient(configuration)
             .AddSingleton<BotReplies>()
             .AddSingleton<CarouselResultSender>()
             .BuildServiceProvider();
@@ -41,7 +43,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var sent = new HashSet<string>();
         _standIn.InjectFailures("sendMessage", 4, BotApiFailure.ServerError()); // every attempt of the buttons message
 
-        await Assert.ThrowsAsync<TelegramApiException>(() => Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None));
+        await Assert.ThrowsAsync<ApiRequestException>(() => Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None));
         await Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None);
 
         var albums = _standIn.CallsTo("sendMediaGroup").Where(call => call.StatusCode == 200).ToArray();
