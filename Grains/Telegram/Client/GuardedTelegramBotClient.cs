@@ -127,11 +127,13 @@ internal sealed partial class GuardedTelegramBotClient : ITelegramBotClient
             }
             catch (ApiRequestException error) when (error.ErrorCode == 429)
             {
-                var retryAfter = TimeSpan.FromSeconds(error.Parameters?.RetryAfter ?? 1) * _options.RetryAfterScale;
-                var retryAt = chatId is { } held ? _pacer.Hold(held, retryAfter) : _time.GetUtcNow() + retryAfter;
+                // Telegram always sends retry_after with a 429; a second is a safe guess for a proxy that does not.
+                var now = _time.GetUtcNow();
+                var retryAt = now + (TimeSpan.FromSeconds(error.Parameters?.RetryAfter ?? 1) * _options.RetryAfterScale);
+                retryAt = chatId is { } held ? _pacer.Hold(held, retryAt) : retryAt;
                 Fail(activity, method, attempt, "429");
-                Log.RetryLater(_logger, method, chatId, (long)retryAfter.TotalMilliseconds);
-                throw new TelegramRetryLaterException(method, chatId, retryAt - _time.GetUtcNow(), retryAt, "flood control (429)", error);
+                Log.RetryLater(_logger, method, chatId, (long)(retryAt - now).TotalMilliseconds);
+                throw new TelegramRetryLaterException(method, chatId, retryAt - now, retryAt, "flood control (429)", error);
             }
             catch (ApiRequestException error) when (error.ErrorCode == 403 && TelegramUserBlockedException.IsBlockedDescription(error.Message))
             {
@@ -139,7 +141,8 @@ internal sealed partial class GuardedTelegramBotClient : ITelegramBotClient
                 Log.UserBlocked(_logger, method, chatId, error.Message);
                 throw new TelegramUserBlockedException(method, chatId, error.Message, error);
             }
-            catch (Exception error) when (IsTransient(error) && attempt < _options.MaxAttempts && !cancellationToken.IsCancellationRequested)
+            catch (Exception error) when (IsTransient(error) && attempt < _options.MaxAttempts && !cancellationToken.IsCancellationRequested
+                && UploadStreams.CanResend(request))
             {
                 _instrumentation.RecordAttempt(method, TelegramInstrumentation.ResultRetried);
                 var delay = Backoff(attempt);

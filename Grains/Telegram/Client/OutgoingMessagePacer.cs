@@ -78,7 +78,8 @@ internal sealed class OutgoingMessagePacer : IDisposable
     }
 
     /// <summary>Remembers Telegram's retry_after for <paramref name="chatId"/>: calls to it fail fast until then.</summary>
-    public DateTimeOffset Hold(long chatId, TimeSpan retryAfter)
+    /// <returns>When the chat's hold ends: <paramref name="until"/>, or a later hold already in place.</returns>
+    public DateTimeOffset Hold(long chatId, DateTimeOffset until)
     {
         var now = _time.GetUtcNow();
         if (_holds.Count >= MaxHolds)
@@ -92,7 +93,6 @@ internal sealed class OutgoingMessagePacer : IDisposable
             }
         }
 
-        var until = now + retryAfter;
         return _holds.AddOrUpdate(chatId, until, (_, earlier) => earlier > until ? earlier : until);
     }
 

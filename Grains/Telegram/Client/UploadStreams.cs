@@ -5,36 +5,39 @@ using Telegram.Bot.Types;
 namespace VibeCoder.Grains.Telegram.Client;
 
 /// <summary>
-/// Rewinds the in-memory files of an upload request before it is sent again: Telegram.Bot builds a fresh body per send,
-/// which starts at the stream's current position, so a retried upload would otherwise send empty files.
+/// Makes the in-memory files of an upload request sendable again: Telegram.Bot's request body disposes the streams it
+/// sent, so a retried upload needs fresh ones (a <see cref="MemoryStream"/> still gives its bytes after disposal).
 /// </summary>
 internal static class UploadStreams
 {
+    /// <summary>True when every file of the request can be sent again (in-memory, or a seekable open stream).</summary>
+    public static bool CanResend(IRequest request) => Files(request).All(file => file.Content is MemoryStream || file.Content.CanSeek);
+
+    /// <summary>Gives every file of the request a stream positioned at its first byte.</summary>
     public static void Rewind(IRequest request)
     {
-        switch (request)
+        foreach (var file in Files(request))
         {
-            case SendPhotoRequest photo:
-                Rewind(photo.Photo);
-                break;
-            case SendDocumentRequest document:
-                Rewind(document.Document);
-                break;
-            case SendMediaGroupRequest album:
-                foreach (var item in album.Media)
-                {
-                    Rewind((item as InputMedia)?.Media);
-                }
-
-                break;
+            if (file.Content is MemoryStream memory)
+            {
+                file.Content = new MemoryStream(memory.ToArray(), writable: false);
+            }
+            else if (file.Content.CanSeek)
+            {
+                file.Content.Position = 0;
+            }
         }
     }
 
-    private static void Rewind(InputFile? file)
+    private static IEnumerable<InputFileStream> Files(IRequest request)
     {
-        if (file is InputFileStream { Content.CanSeek: true } upload)
+        IEnumerable<InputFile?> files = request switch
         {
-            upload.Content.Position = 0;
-        }
+            SendPhotoRequest photo => [photo.Photo],
+            SendDocumentRequest document => [document.Document],
+            SendMediaGroupRequest album => album.Media.Select(item => (item as InputMedia)?.Media),
+            _ => [],
+        };
+        return files.OfType<InputFileStream>();
     }
 }
