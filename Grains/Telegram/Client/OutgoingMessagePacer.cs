@@ -21,8 +21,8 @@ internal sealed class OutgoingMessagePacer : IDisposable
     // Bounds the hold table; holds last seconds to minutes, so it is rarely near this.
     private const int MaxHolds = 10_000;
 
-    // The partitioned limiter refills its buckets on its own 100 ms heartbeat, one period's tokens per beat once the
-    // period has passed; a period of at least a second keeps the beat's jitter small against the period.
+    // Tokens accrue continuously at TokensPerPeriod / ReplenishmentPeriod, handed out on the partitioned limiter's
+    // 100 ms heartbeat; whole tokens per period need a period of a second or more (3 s for 20 a minute).
     private static readonly TimeSpan MinPeriod = TimeSpan.FromSeconds(1);
 
     private readonly PartitionedRateLimiter<long> _limiter;
