@@ -12,7 +12,8 @@ namespace VibeCoder.Grains.Telegram.Delivery;
 /// <summary>
 /// Sends a finished carousel to a chat: the slides as album(s) of 2–10 photos uploaded from memory (20 slides: two
 /// albums of ten), the caption with the hashtags on the first photo when they fit in 1,024 characters (HTML-escaped;
-/// else as their own messages), then a message with the result buttons. The caller keeps the set of parts already sent, so a retried delivery does not repeat what arrived.
+/// else as their own messages), then a message with the result buttons. The caller keeps the set of parts already
+/// sent, so a retried delivery does not repeat what arrived.
 /// </summary>
 internal sealed class CarouselResultSender(BotReplies replies)
 {
