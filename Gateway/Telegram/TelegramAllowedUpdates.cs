@@ -1,5 +1,6 @@
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using VibeCoder.Grains.Telegram.Texts;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Gateway.Telegram;
 
@@ -7,7 +8,7 @@ namespace VibeCoder.Gateway.Telegram;
 internal static class TelegramAllowedUpdates
 {
     /// <summary>The update kinds the conversation handles; Telegram sends nothing else.</summary>
-    public static IReadOnlyList<string> Kinds { get; } = ["message", "edited_message", "callback_query", "my_chat_member"];
+    public static IReadOnlyList<UpdateType> Kinds { get; } = [UpdateType.Message, UpdateType.EditedMessage, UpdateType.CallbackQuery, UpdateType.MyChatMember];
 
     /// <summary>The command menu in <paramref name="language"/>.</summary>
     public static IReadOnlyList<BotCommand> Commands(string language) =>

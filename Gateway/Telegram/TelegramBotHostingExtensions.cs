@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Telegram;
-using VibeCoder.Telegram.Configuration;
+using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Gateway.Telegram;
 

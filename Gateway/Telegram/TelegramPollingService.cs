@@ -1,9 +1,9 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
+using Telegram.Bot;
 using VibeCoder.Grains.Sessions;
 using Orleans;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Configuration;
+using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Gateway.Telegram;
 
@@ -45,15 +45,16 @@ internal sealed partial class TelegramPollingService(
                 if (!prepared)
                 {
                     // getUpdates is refused (409) while a webhook is set.
-                    await bot.DeleteWebhookAsync(cancellationToken: stoppingToken);
+                    await bot.DeleteWebhook(cancellationToken: stoppingToken);
                     await setup.SetCommandsAsync(stoppingToken);
                     prepared = true;
                     Log.Polling(logger);
                 }
 
                 var offset = await offsets.GetOffset();
-                var updates = await bot.GetUpdatesAsync(offset, limit: 100, settings.PollTimeout, TelegramAllowedUpdates.Kinds, stoppingToken);
-                if (updates.Count == 0)
+                var updates = await bot.GetUpdates(
+                    (int?)offset, limit: 100, timeout: (int)settings.PollTimeout.TotalSeconds, TelegramAllowedUpdates.Kinds, stoppingToken);
+                if (updates.Length == 0)
                 {
                     backoff = FirstBackoff;
                     continue;
@@ -65,7 +66,7 @@ internal sealed partial class TelegramPollingService(
                     await intake.AcceptAsync(update, stoppingToken);
                 }
 
-                await offsets.SetOffset(updates.Max(u => u.UpdateId) + 1);
+                await offsets.SetOffset(updates.Max(u => u.Id) + 1);
                 backoff = FirstBackoff;
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

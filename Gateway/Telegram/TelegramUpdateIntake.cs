@@ -1,14 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Telegram.Bot.Types;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
+using VibeCoder.Grains.Telegram.Client;
 
 namespace VibeCoder.Gateway.Telegram;
 
@@ -22,7 +22,7 @@ internal sealed class TelegramUpdateIntake(IClusterClient client, TelegramIntake
 {
     private readonly IStreamProvider _streams = client.GetStreamProvider(TelegramStreams.ProviderName);
 
-    /// <summary>Reads and stores an update exactly as Telegram sent it.</summary>
+    /// <summary>Reads (Telegram.Bot's types and serializer options) and stores an update exactly as Telegram sent it.</summary>
     /// <param name="utf8Json">The request body.</param>
     /// <param name="cancellationToken">Cancels waiting to enqueue; once queued for the database the update may still be stored.</param>
     public Task<IntakeOutcome> AcceptAsync(ReadOnlyMemory<byte> utf8Json, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ internal sealed class TelegramUpdateIntake(IClusterClient client, TelegramIntake
         Update update;
         try
         {
-            update = TelegramJson.DeserializeUpdate(utf8Json.Span);
+            update = TelegramUpdates.Parse(utf8Json.Span);
         }
         catch (JsonException)
         {
@@ -43,7 +43,7 @@ internal sealed class TelegramUpdateIntake(IClusterClient client, TelegramIntake
 
     /// <summary>Stores an update read by the polling loop.</summary>
     public Task<IntakeOutcome> AcceptAsync(Update update, CancellationToken cancellationToken) =>
-        AcceptAsync(update, JsonSerializer.Serialize(update, TelegramJson.Update), cancellationToken);
+        AcceptAsync(update, TelegramUpdates.Serialize(update), cancellationToken);
 
     /// <summary>The chat an update belongs to, or null for updates outside any chat.</summary>
     public static long? ChatOf(Update update) =>
@@ -62,8 +62,8 @@ internal sealed class TelegramUpdateIntake(IClusterClient client, TelegramIntake
         }
 
         // Stored with the item and restored around its delivery, so every grain call and event the update causes shares it.
-        RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.UpdateId));
-        var item = new TelegramUpdateReceived(update.UpdateId, chatId, json, clock.GetUtcNow());
+        RequestContext.Set(CorrelationKeys.CorrelationId, TelegramUpdateReceived.CorrelationIdOf(update.Id));
+        var item = new TelegramUpdateReceived(update.Id, chatId, json, clock.GetUtcNow());
         cancellationToken.ThrowIfCancellationRequested();
         await _streams.GetStream<TelegramUpdateReceived>(
                 StreamId.Create(TelegramUpdateReceived.StreamNamespace, chatId.ToString(CultureInfo.InvariantCulture)))

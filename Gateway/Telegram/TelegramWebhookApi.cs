@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using VibeCoder.Telegram.Configuration;
+using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Gateway.Telegram;
 

@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using VibeCoder.Telegram.Configuration;
+using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Gateway.Telegram;
 

@@ -1,16 +1,16 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Conversation;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Telegram.Events;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Sessions;
 
@@ -66,7 +66,7 @@ internal sealed partial class SessionGrain(
         Update update;
         try
         {
-            update = TelegramJson.DeserializeUpdate(System.Text.Encoding.UTF8.GetBytes(item.Update));
+            update = TelegramUpdates.Parse(System.Text.Encoding.UTF8.GetBytes(item.Update));
         }
         catch (JsonException exception)
         {
@@ -104,7 +104,7 @@ internal sealed partial class SessionGrain(
 
         if (update.Message is { } message)
         {
-            await events.PublishAsync(item.UpdateId, userId, new UserMessageReceived(userId, item.ChatId, message.MessageId, outcome.Text ?? ""));
+            await events.PublishAsync(item.UpdateId, userId, new UserMessageReceived(userId, item.ChatId, message.Id, outcome.Text ?? ""));
         }
 
         if (outcome.Command is { } command && BotCommandText.TryParse(outcome.Text, out var typed))

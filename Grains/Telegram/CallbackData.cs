@@ -1,5 +1,5 @@
 using System.Text;
-using VibeCoder.Telegram.Limits;
+using VibeCoder.Grains.Telegram.Limits;
 
 namespace VibeCoder.Grains.Telegram;
 

@@ -3,13 +3,14 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Client;
+using VibeCoder.Grains.Telegram.Configuration;
 using VibeCoder.Grains.Telegram.Conversation;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Telegram.Events;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Configuration;
 
 namespace VibeCoder.Grains.Telegram;
 
@@ -17,7 +18,7 @@ namespace VibeCoder.Grains.Telegram;
 public static class TelegramConversationServiceCollectionExtensions
 {
     /// <summary>
-    /// Adds the Bot API client (<c>AddTelegramBotApi</c>), <see cref="TelegramBotOptions"/> (<c>ADMIN_USER_IDS</c>;
+    /// Adds the Bot API client (<c>AddTelegramBotClient</c>), <see cref="TelegramBotOptions"/> (<c>ADMIN_USER_IDS</c>;
     /// validated at start), the conversation services and <see cref="BotStatistics"/>; and, when a bot token is
     /// configured and <c>TELEGRAM_MODE</c> is not off, the Telegram <see cref="ICarouselDelivery"/>.
     /// Idempotent. Needs the carousel services (<c>AddCarouselServices</c>) and a silo.
@@ -31,7 +32,7 @@ public static class TelegramConversationServiceCollectionExtensions
             return services;
         }
 
-        services.AddTelegramBotApi(configuration);
+        services.AddTelegramBotClient(configuration);
         services.AddOptions<TelegramBotOptions>()
             .Configure(options => BindAdmins(configuration[TelegramBotOptions.AdminUserIdsKey], options))
             .ValidateOnStart();

@@ -215,7 +215,7 @@ public sealed partial class WorkflowGrain(
         if (IsRetryable(error) && attempt < Options.MaxAttempts)
         {
             Log.StepRetrying(logger, this.GetPrimaryKeyString(), step, attempt, error);
-            await DelayBeforeRetryAsync(attempt);
+            await DelayBeforeRetryAsync(attempt, (error as DeliveryDeferredException)?.RetryAt);
             return;
         }
 
@@ -419,10 +419,17 @@ public sealed partial class WorkflowGrain(
         return slides;
     }
 
-    private async Task DelayBeforeRetryAsync(int attempt)
+    private async Task DelayBeforeRetryAsync(int attempt, DateTimeOffset? notBefore)
     {
         var baseDelay = Options.RetryBaseDelay * Math.Pow(2, attempt - 1);
         var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
+
+        // Telegram's retry_after (a deferred delivery): waiting less would only be refused again.
+        if (notBefore is { } retryAt && retryAt - clock.GetUtcNow() > delay)
+        {
+            delay = retryAt - clock.GetUtcNow();
+        }
+
         try
         {
             await Task.Delay(delay, clock, _cancellation.Token);

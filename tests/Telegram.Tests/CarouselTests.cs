@@ -28,7 +28,9 @@ public sealed class CarouselTests(BotFixture bot)
         var album = Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
         Assert.Equal(3, album.PhotoCount);
         Assert.Equal("multipart", album.BodyKind);
-        Assert.All(album.Files, file => Assert.Equal("image/png", file.ContentType));
+        Assert.Equal(["slide-01.png", "slide-02.png", "slide-03.png"], album.Files.Select(file => file.FileName).Order());
+        Assert.All(album.Files, file => Assert.Equal((byte)'P', file.Content[1]));
+        Assert.Equal("Html", album.JsonParameter("media")![0]!["parse_mode"]!.GetValue<string>());
         var job = await bot.Host.Grains.GetGrain<ICarouselJobGrain>(jobId).Get();
         Assert.Equal(JobStatus.Completed, job!.Status);
         Assert.Contains(job.Content!.Caption.Trim()[..20], album.Caption, StringComparison.Ordinal);

@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using VibeCoder.Gateway.Telegram;
 using VibeCoder.Grains.Telegram;
-using VibeCoder.Telegram.Configuration;
+using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Telegram.Bot.Tests;
 

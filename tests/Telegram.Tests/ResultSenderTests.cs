@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Telegram.Bot.Exceptions;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
@@ -22,7 +24,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         _standIn = await BotApiStandInServer.StartAsync();
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(GatewayHost.Settings(_standIn, "unused.db")).Build();
         _services = new ServiceCollection()
-            .AddTelegramBotApi(configuration)
+            .AddTelegramBotClient(configuration)
             .AddSingleton<BotReplies>()
             .AddSingleton<CarouselResultSender>()
             .BuildServiceProvider();
@@ -41,7 +43,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var sent = new HashSet<string>();
         _standIn.InjectFailures("sendMessage", 4, BotApiFailure.ServerError()); // every attempt of the buttons message
 
-        await Assert.ThrowsAsync<TelegramApiException>(() => Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None));
+        await Assert.ThrowsAsync<ApiRequestException>(() => Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None));
         await Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None);
 
         var albums = _standIn.CallsTo("sendMediaGroup").Where(call => call.StatusCode == 200).ToArray();
@@ -76,6 +78,74 @@ public sealed class ResultSenderTests : IAsyncLifetime
         Assert.Equal("Fits easily.\n\n#one #two", Assert.Single(_standIn.CallsTo("sendMediaGroup")).Caption);
         var buttons = Assert.Single(_standIn.CallsTo("sendMessage"));
         Assert.Contains("Что дальше", buttons.Text, StringComparison.Ordinal);
+        Assert.Equal(4, buttons.Buttons.Count);
+    }
+
+    [Fact]
+    public async Task Send_TwentySlides_TwoAlbumsOfTenWithDistinctFileNames()
+    {
+        var job = Job(slides: 20, caption: "Twenty.");
+
+        await Sender.SendAsync(7, job, Slides(20), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+
+        var albums = _standIn.CallsTo("sendMediaGroup");
+        Assert.Equal([10, 10], albums.Select(album => album.PhotoCount));
+        Assert.All(albums, album => Assert.Equal(10, album.Files.Select(file => file.FileName).Distinct().Count()));
+        Assert.Equal("slide-11.png", albums[1].Files.Select(file => file.FileName).Order().First());
+        Assert.Equal("Twenty.\n\n#one #two", albums[0].Caption);
+    }
+
+    [Fact]
+    public async Task Send_CaptionWithHtmlCharacters_IsEscapedAndArrivesAsWritten()
+    {
+        var caption = "Tips & tricks: <b> is not bold here, 2 < 3 > 1.";
+        var job = Job(slides: 2, caption: caption);
+
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+
+        var album = Assert.Single(_standIn.CallsTo("sendMediaGroup"));
+        Assert.Equal(caption + "\n\n#one #two", album.Caption);
+        var item = album.JsonParameter("media")![0]!;
+        Assert.Equal("Html", item["parse_mode"]!.GetValue<string>());
+        Assert.StartsWith("Tips &amp; tricks: &lt;b&gt; is not bold here, 2 &lt; 3 &gt; 1.", item["caption"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Send_CaptionOf1024VisibleCharactersWithEscapes_StillRidesOnThePhoto()
+    {
+        // 1,024 characters as the user sees them, far more once escaped: Telegram counts after parsing, and so do we.
+        var caption = new string('&', 1024 - "\n\n#one #two".Length);
+        var job = Job(slides: 2, caption: caption);
+
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+
+        Assert.Equal(1024, Assert.Single(_standIn.CallsTo("sendMediaGroup")).Caption!.Length);
+        Assert.DoesNotContain(_standIn.CallsTo("sendMessage"), call => call.Text == caption);
+    }
+
+    [Fact]
+    public async Task Send_SingleSlide_GoesAsAPhotoNotAnAlbum()
+    {
+        var job = Job(slides: 1, caption: "Alone.");
+
+        await Sender.SendAsync(7, job, Slides(1), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+
+        Assert.Empty(_standIn.CallsTo("sendMediaGroup"));
+        var photo = Assert.Single(_standIn.CallsTo("sendPhoto"));
+        Assert.Equal("slide-01.png", Assert.Single(photo.Files).FileName);
+        Assert.Equal("Alone.\n\n#one #two", photo.Caption);
+    }
+
+    [Fact]
+    public async Task Send_ButtonsMessage_GoesAsChunkedJsonWithTheInlineKeyboard()
+    {
+        var job = Job(slides: 2, caption: "Keyboard.");
+
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+
+        var buttons = Assert.Single(_standIn.CallsTo("sendMessage"));
+        Assert.Equal("json", buttons.BodyKind);
+        Assert.True(buttons.Chunked);
         Assert.Equal(4, buttons.Buttons.Count);
     }
 

@@ -52,6 +52,24 @@ public sealed class TelegramFailureTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task Delivery_FloodControlLongerThanWorkflowBackoff_WaitsRetryAfterThenDeliversOnce()
+    {
+        var chat = BotFixture.NewChat();
+        await bot.SetSettingsAsync(chat, new UserSettings(SlideCount: 3));
+
+        // retry_after 100 s, scaled by the test settings to 1 s: far beyond the workflow's own backoff (50 ms, three
+        // attempts), so the carousel only arrives if the deliver step waits for Telegram's hold before trying again.
+        bot.StandIn.InjectFailures("sendMediaGroup", 1, BotApiFailure.TooManyRequests(retryAfterSeconds: 100));
+        await bot.SayAsync(chat, "Tea ceremonies around the world");
+
+        await CarouselSteps.WaitForResultAsync(bot, chat);
+        var session = await bot.Host.Grains.GetGrain<VibeCoder.Grains.Sessions.ISessionGrain>(chat.UserIdText).GetSnapshot();
+        Assert.Equal(JobStatus.Completed, (await CarouselSteps.WaitForFinalAsync(bot, session.ActiveJobId!)).Status);
+        Assert.Single(bot.StandIn.CallsTo("sendMediaGroup"), call => call.ChatId == chat.ChatId && call.StatusCode == 429);
+        Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
+    }
+
+    [Fact]
     public async Task Reply_UserBlockedTheBot_MarksTheUserInactive()
     {
         var chat = BotFixture.NewChat();

@@ -1,11 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using Orleans;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 

@@ -1,8 +1,10 @@
 using System.Globalization;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 

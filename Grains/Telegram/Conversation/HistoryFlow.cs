@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Users;
 using Orleans;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 

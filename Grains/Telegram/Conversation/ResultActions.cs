@@ -1,7 +1,10 @@
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Rendering.Themes;
 using Orleans;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 
@@ -74,7 +77,9 @@ internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, Ca
             return;
         }
 
-        var file = new InputFile($"carousel-{job.Id[..8]}.{kind}", bytes, kind == "zip" ? "application/zip" : "application/pdf");
-        await replies.Bot.SendDocumentAsync(turn.ChatId, file, caption: job.Content.Title.Length <= 200 ? job.Content.Title : null, cancellationToken: cancellationToken);
+        using var content = new MemoryStream(bytes, writable: false);
+        await replies.Bot.SendDocument(
+            turn.ChatId, InputFile.FromStream(content, $"carousel-{job.Id[..8]}.{kind}"),
+            caption: job.Content.Title.Length <= 200 ? job.Content.Title : null, cancellationToken: cancellationToken);
     }
 }

@@ -1,13 +1,16 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Monitoring;
 using VibeCoder.Grains.Sessions;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Users;
 using Orleans;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 
@@ -46,7 +49,7 @@ internal sealed partial class TelegramConversation(
         }
 
         var user = grains.GetGrain<IUserGrain>(from.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        var turn = new ConversationTurn(chatId, update.UpdateId, from, user, await user.GetProfile(), session);
+        var turn = new ConversationTurn(chatId, update.Id, from, user, await user.GetProfile(), session);
         try
         {
             await DispatchAsync(turn, update, cancellationToken);
@@ -58,7 +61,7 @@ internal sealed partial class TelegramConversation(
         }
         catch (Exception exception) when (!IsTransient(exception) && exception is not OperationCanceledException)
         {
-            Log.UpdateFailed(logger, update.UpdateId, chatId, exception);
+            Log.UpdateFailed(logger, update.Id, chatId, exception);
             await ApologizeAsync(turn, cancellationToken);
         }
 
@@ -88,8 +91,8 @@ internal sealed partial class TelegramConversation(
         {
             turn.Kind = "member";
             var status = member.NewChatMember?.Status;
-            turn.Interaction = "membership." + (status ?? "unknown");
-            await turn.User.SetInactive(status is "kicked" or "left");
+            turn.Interaction = "membership." + (status?.ToString().ToLowerInvariant() ?? "unknown");
+            await turn.User.SetInactive(status is ChatMemberStatus.Kicked or ChatMemberStatus.Left);
         }
         else
         {
@@ -124,7 +127,7 @@ internal sealed partial class TelegramConversation(
         (turn.Kind, var reply) = message switch
         {
             { Sticker: { } sticker } => ("sticker", texts.Sticker(sticker.Emoji)),
-            { Photo.Count: > 0 } => ("photo", texts.Photo),
+            { Photo.Length: > 0 } => ("photo", texts.Photo),
             _ => ("unsupported", texts.Unsupported),
         };
         await replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
@@ -248,11 +251,13 @@ internal sealed partial class TelegramConversation(
         }
     }
 
-    // Telegram unreachable or overloaded, or a grain call timing out: worth handling the update again later.
+    // Telegram unreachable, overloaded or asking us to wait (429), or a grain call timing out: worth handling the
+    // update again later, which the stream's redelivery does.
     private static bool IsTransient(Exception exception) => exception switch
     {
         HttpRequestException or TimeoutException => true,
-        TelegramApiException api => api.ErrorCode is 429 or >= 500,
+        ApiRequestException api => api.ErrorCode is 429 or >= 500,
+        RequestException other => other.HttpStatusCode is null || (int)other.HttpStatusCode >= 500,
         _ => false,
     };
 

@@ -1,15 +1,19 @@
 using System.Globalization;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Limits;
 using VibeCoder.Grains.Telegram.Texts;
-using VibeCoder.Telegram.Limits;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Delivery;
 
 /// <summary>
-/// Sends a finished carousel to a chat: the slides as album(s) of at most ten, the caption with the hashtags on the
-/// first photo when they fit in 1,024 characters (else as their own messages), then a message with the result
-/// buttons. The caller keeps the set of parts already sent, so a retried delivery does not repeat what arrived.
+/// Sends a finished carousel to a chat: the slides as album(s) of 2–10 photos uploaded from memory (20 slides: two
+/// albums of ten), the caption with the hashtags on the first photo when they fit in 1,024 characters (HTML-escaped;
+/// else as their own messages), then a message with the result buttons. The caller keeps the set of parts already
+/// sent, so a retried delivery does not repeat what arrived.
 /// </summary>
 internal sealed class CarouselResultSender(BotReplies replies)
 {
@@ -38,17 +42,30 @@ internal sealed class CarouselResultSender(BotReplies replies)
             }
 
             var (offset, length) = albums[a].GetOffsetAndLength(slides.Count);
-            var caption = a == 0 && captionOnPhoto && captionWithTags.Length > 0 ? captionWithTags : null;
-            if (length == 1)
+
+            // HTML so a caption with < or & arrives as written; Telegram counts the length after parsing, as checked above.
+            var caption = a == 0 && captionOnPhoto && captionWithTags.Length > 0 ? TelegramHtml.Escape(captionWithTags) : null;
+            var streams = Enumerable.Range(offset, length).Select(i => new MemoryStream(slides[i], writable: false)).ToArray();
+            try
             {
-                await replies.Bot.SendPhotoAsync(chatId, Photo(slides, offset), caption, cancellationToken: cancellationToken);
+                if (length == 1)
+                {
+                    await replies.Bot.SendPhoto(chatId, Photo(streams[0], offset), caption, ParseMode.Html, cancellationToken: cancellationToken);
+                }
+                else
+                {
+                    var media = streams
+                        .Select((stream, i) => new InputMediaPhoto(Photo(stream, offset + i)) { Caption = i == 0 ? caption : null, ParseMode = ParseMode.Html })
+                        .ToArray();
+                    await replies.Bot.SendMediaGroup(chatId, media, cancellationToken: cancellationToken);
+                }
             }
-            else
+            finally
             {
-                var media = Enumerable.Range(offset, length)
-                    .Select(i => new InputMediaPhoto(Photo(slides, i), i == offset ? caption : null))
-                    .ToArray();
-                await replies.Bot.SendMediaGroupAsync(chatId, media, cancellationToken);
+                foreach (var stream in streams)
+                {
+                    await stream.DisposeAsync();
+                }
             }
 
             sentParts.Add(part);
@@ -78,6 +95,7 @@ internal sealed class CarouselResultSender(BotReplies replies)
         sentParts.Add(part);
     }
 
-    private static InputFile Photo(IReadOnlyList<byte[]> slides, int index) =>
-        new(string.Create(CultureInfo.InvariantCulture, $"slide-{index + 1:00}.png"), slides[index], "image/png");
+    // Distinct names per album (slide-01.png…): Telegram shows them, and a multipart body must not repeat a part.
+    private static InputFileStream Photo(Stream png, int index) =>
+        InputFile.FromStream(png, string.Create(CultureInfo.InvariantCulture, $"slide-{index + 1:00}.png"));
 }

@@ -1,10 +1,11 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Telegram.Bot.Exceptions;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Texts;
 using Orleans;
-using VibeCoder.Telegram;
 
 namespace VibeCoder.Grains.Telegram.Delivery;
 
@@ -25,7 +26,7 @@ internal sealed partial class RenderProgressWatcher(
     private readonly ConcurrentDictionary<string, CancellationTokenSource> _watches = new(StringComparer.Ordinal);
 
     /// <summary>Starts watching <paramref name="job"/> unless it is watched already.</summary>
-    public void Start(CarouselJobSnapshot job, long chatId, long statusMessageId, BotTexts texts)
+    public void Start(CarouselJobSnapshot job, long chatId, int statusMessageId, BotTexts texts)
     {
         var cancellation = new CancellationTokenSource(MaxWatch, clock);
         if (!_watches.TryAdd(job.Id, cancellation))
@@ -55,7 +56,7 @@ internal sealed partial class RenderProgressWatcher(
         }
     }
 
-    private async Task WatchAsync(CarouselJobSnapshot job, long chatId, long statusMessageId, BotTexts texts, CancellationTokenSource cancellation)
+    private async Task WatchAsync(CarouselJobSnapshot job, long chatId, int statusMessageId, BotTexts texts, CancellationTokenSource cancellation)
     {
         var cancellationToken = cancellation.Token;
         var shown = job.RenderedSlides;
@@ -82,7 +83,7 @@ internal sealed partial class RenderProgressWatcher(
         {
             // Stopped: the job moved on.
         }
-        catch (Exception exception) when (exception is TelegramApiException or HttpRequestException or TimeoutException)
+        catch (Exception exception) when (exception is RequestException or HttpRequestException or TimeoutException)
         {
             Log.WatchEnded(logger, job.Id, exception.Message);
         }

@@ -1,10 +1,13 @@
 using Microsoft.Extensions.Logging;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
+using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
 using Orleans;
-using VibeCoder.Telegram;
-using VibeCoder.Telegram.Types;
 
 namespace VibeCoder.Grains.Telegram.Delivery;
 
@@ -12,7 +15,8 @@ namespace VibeCoder.Grains.Telegram.Delivery;
 /// Delivers carousels requested from Telegram: edits the job's status message as the workflow advances (writing →
 /// drawing 3/7 → sending) with the matching chat action, sends the result, and reports failures. A user who blocked
 /// the bot is marked inactive and nothing more is sent to them; the delivery then counts as done, since retrying
-/// cannot reach them.
+/// cannot reach them. A 429 becomes <see cref="DeliveryDeferredException"/>: the workflow retries the step after
+/// Telegram's retry_after, and the ledger makes the retry send only what had not arrived.
 /// </summary>
 internal sealed partial class TelegramCarouselDelivery(
     IGrainFactory grains,
@@ -109,13 +113,19 @@ internal sealed partial class TelegramCarouselDelivery(
     private async Task<bool> IsReachableAsync(CarouselJobSnapshot job) =>
         job.Request.UserId is not { } userId || !(await grains.GetGrain<IUserGrain>(userId).GetProfile()).Inactive;
 
-    // A block is final for this job: remember it on the user and stop; any other failure goes back to the workflow.
+    // A block is final for this job: remember it on the user and stop. Flood control becomes a deferral the workflow
+    // waits out before its next attempt; any other failure goes back to the workflow as it is.
     private async Task<bool> GuardAsync(CarouselJobSnapshot job, Func<Task> send)
     {
         try
         {
             await send();
             return true;
+        }
+        catch (TelegramRetryLaterException flood)
+        {
+            Log.Deferred(logger, job.Id, flood.ChatId, flood.RetryAt);
+            throw new DeliveryDeferredException(flood.RetryAt, flood.Message, flood);
         }
         catch (TelegramUserBlockedException blocked)
         {
@@ -138,5 +148,8 @@ internal sealed partial class TelegramCarouselDelivery(
 
         [LoggerMessage(2, LogLevel.Information, "Carousel {JobId}: the user blocked the bot (chat {ChatId}); marked inactive, nothing more is sent")]
         public static partial void UserBlockedBot(ILogger logger, string jobId, long? chatId);
+
+        [LoggerMessage(3, LogLevel.Information, "Carousel {JobId}: Telegram's flood control holds chat {ChatId} until {RetryAt}; the workflow retries then")]
+        public static partial void Deferred(ILogger logger, string jobId, long? chatId, DateTimeOffset retryAt);
     }
 }

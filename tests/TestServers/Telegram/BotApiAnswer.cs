@@ -19,10 +19,20 @@ internal sealed record BotApiAnswer
 
     public string? Caption { get; init; }
 
+    /// <summary>An HTML page to answer instead of a Bot API envelope.</summary>
+    public string? Page { get; init; }
+
     public static BotApiAnswer Ok(JsonNode? result) => new() { Result = result };
 
     public static BotApiAnswer Error(int statusCode, string description, int? retryAfterSeconds = null) =>
         new() { StatusCode = statusCode, Description = description, RetryAfterSeconds = retryAfterSeconds };
+
+    public static BotApiAnswer ErrorPage(int statusCode, string title) => new()
+    {
+        StatusCode = statusCode,
+        Description = title,
+        Page = $"<html>\r\n<head><title>{statusCode} {title}</title></head>\r\n<body>\r\n<center><h1>{statusCode} {title}</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n",
+    };
 
     public JsonObject ToEnvelope()
     {

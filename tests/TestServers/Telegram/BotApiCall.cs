@@ -26,7 +26,7 @@ public sealed record BotApiCall
     /// <summary>The text parameter.</summary>
     public string? Text { get; init; }
 
-    /// <summary>The caption (for sendMediaGroup: the first item's caption).</summary>
+    /// <summary>The caption as the user sees it, after parse_mode (for sendMediaGroup: the first item's caption).</summary>
     public string? Caption { get; init; }
 
     /// <summary>The parse_mode parameter.</summary>
@@ -46,6 +46,9 @@ public sealed record BotApiCall
 
     /// <summary>How the body came: <c>json</c>, <c>form</c>, <c>multipart</c> or <c>none</c>.</summary>
     public string BodyKind { get; init; } = "none";
+
+    /// <summary>True when the body came chunked (Transfer-Encoding: chunked, no Content-Length).</summary>
+    public bool Chunked { get; init; }
 
     /// <summary>Every parameter as text (JSON-valued ones as JSON).</summary>
     public IReadOnlyDictionary<string, string> Parameters { get; init; } = new Dictionary<string, string>();

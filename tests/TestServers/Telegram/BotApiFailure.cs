@@ -5,9 +5,13 @@ namespace VibeCoder.TestServers.Telegram;
 /// HTTP status and error_code; 0 drops the connection without an answer; -1 never answers (until the client gives up).
 /// </param>
 /// <param name="Description">Telegram's description text.</param>
-/// <param name="RetryAfterSeconds">For 429: parameters.retry_after.</param>
-public sealed record BotApiFailure(int StatusCode, string Description, int? RetryAfterSeconds = null)
+/// <param name="RetryAfterSeconds">For 429: parameters.retry_after; null leaves <c>parameters</c> out of the answer.</param>
+/// <param name="HtmlPage">Answer an HTML error page (as a proxy in front of the API does) instead of a Bot API envelope.</param>
+public sealed record BotApiFailure(int StatusCode, string Description, int? RetryAfterSeconds = null, bool HtmlPage = false)
 {
+    /// <summary>502 with nginx's HTML page: the API behind the proxy is down.</summary>
+    public static BotApiFailure BadGatewayPage() => new(502, "Bad Gateway", HtmlPage: true);
+
     /// <summary>429 flood control with retry_after.</summary>
     public static BotApiFailure TooManyRequests(int retryAfterSeconds) =>
         new(429, $"Too Many Requests: retry after {retryAfterSeconds}", retryAfterSeconds);

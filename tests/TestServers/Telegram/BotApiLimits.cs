@@ -14,31 +14,41 @@ internal static partial class BotApiLimits
     public const int MaxDocumentBytes = 50 * 1024 * 1024;
     public const int MaxCallbackAnswerLength = 200;
 
-    private static readonly HashSet<string> ParseModes = ["HTML", "MarkdownV2", "Markdown"];
+    // The real server compares parse_mode case-insensitively ("HTML", "html" and Telegram.Bot's "Html" all work).
+    private static readonly HashSet<string> ParseModes = new(StringComparer.OrdinalIgnoreCase) { "HTML", "MarkdownV2", "Markdown" };
 
+    /// <summary>The text parameter as sent; its parse mode is checked, and its length counted after parsing.</summary>
     public static string RequireText(BotApiParameters parameters)
     {
         var text = parameters.String("text");
-        if (string.IsNullOrWhiteSpace(text))
+        var visible = text is null ? null : Visible(text, ParseMode(parameters));
+        if (string.IsNullOrWhiteSpace(visible))
         {
             throw new BotApiRequestException("Bad Request: message text is empty");
         }
 
-        return text.Length <= MaxTextLength ? text : throw new BotApiRequestException("Bad Request: message is too long");
+        return visible.Length <= MaxTextLength ? text! : throw new BotApiRequestException("Bad Request: message is too long");
     }
 
-    public static string? Caption(string? caption) =>
-        caption is null || caption.Length <= MaxCaptionLength
-            ? caption
-            : throw new BotApiRequestException("Bad Request: message caption is too long");
-
-    public static string? ParseMode(BotApiParameters parameters)
+    /// <summary>The caption as the user sees it (after parsing in <paramref name="parseMode"/>), at most 1,024 characters.</summary>
+    public static string? Caption(string? caption, string? parseMode)
     {
-        var mode = parameters.String("parse_mode");
-        return string.IsNullOrEmpty(mode) || ParseModes.Contains(mode)
+        var visible = caption is null ? null : Visible(caption, parseMode);
+        return visible is null || visible.Length <= MaxCaptionLength
+            ? visible
+            : throw new BotApiRequestException("Bad Request: message caption is too long");
+    }
+
+    public static string? ParseMode(BotApiParameters parameters) => ParseMode(parameters.String("parse_mode"));
+
+    public static string? ParseMode(string? mode) =>
+        string.IsNullOrEmpty(mode) || ParseModes.Contains(mode)
             ? mode
             : throw new BotApiRequestException($"Bad Request: unsupported parse_mode \"{mode}\"");
-    }
+
+    // Telegram counts limits on the text after entity parsing; only HTML is modelled (Markdown passes as written).
+    private static string Visible(string text, string? parseMode) =>
+        string.Equals(parseMode, "HTML", StringComparison.OrdinalIgnoreCase) ? BotApiHtml.VisibleText(text) : text;
 
     /// <summary>Checks an inline keyboard and returns its buttons; other markup kinds pass unchecked.</summary>
     public static IReadOnlyList<BotApiButton> Buttons(JsonNode? replyMarkup)

@@ -16,12 +16,18 @@ internal sealed class BotApiParameters
 
     public string BodyKind { get; private set; } = "none";
 
+    /// <summary>True when the body came with Transfer-Encoding: chunked (no Content-Length), as Telegram.Bot sends JSON.</summary>
+    public bool Chunked { get; private set; }
+
     public IReadOnlyCollection<BotApiFile> Files => _files.Values;
 
     /// <exception cref="BotApiRequestException">The body cannot be parsed.</exception>
     public static async Task<BotApiParameters> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
-        var parameters = new BotApiParameters();
+        var parameters = new BotApiParameters
+        {
+            Chunked = request.ContentLength is null && request.Headers.TransferEncoding.ToString().Contains("chunked", StringComparison.OrdinalIgnoreCase),
+        };
         foreach (var (name, value) in request.Query)
         {
             parameters._values[name] = JsonValue.Create(value.ToString());
@@ -56,7 +62,10 @@ internal sealed class BotApiParameters
                 {
                     using var stream = new MemoryStream();
                     await file.CopyToAsync(stream, cancellationToken);
-                    parameters._files[file.Name] = new BotApiFile(file.Name, file.FileName, file.ContentType ?? "", stream.ToArray());
+                    if (!parameters._files.TryAdd(file.Name, new BotApiFile(file.Name, file.FileName, file.ContentType ?? "", stream.ToArray())))
+                    {
+                        throw new BotApiRequestException($"Bad Request: duplicate file part \"{file.Name}\" in the request");
+                    }
                 }
             }
         }

@@ -267,7 +267,6 @@ internal sealed class BotApiSimulator(long botId)
     {
         var chatId = WritableChat(parameters);
         var text = BotApiLimits.RequireText(parameters);
-        BotApiLimits.ParseMode(parameters);
         var markup = parameters.Json("reply_markup");
         BotApiLimits.Buttons(markup);
         var message = NewMessage(chatId, new StoredMessage(text, markup?.ToJsonString(), Caption: null));
@@ -281,7 +280,6 @@ internal sealed class BotApiSimulator(long botId)
         var chatId = WritableChat(parameters);
         var messageId = parameters.Long("message_id") ?? throw new BotApiRequestException("Bad Request: message identifier is not specified");
         var text = BotApiLimits.RequireText(parameters);
-        BotApiLimits.ParseMode(parameters);
         var markup = parameters.Json("reply_markup");
         BotApiLimits.Buttons(markup);
         lock (_lock)
@@ -325,8 +323,7 @@ internal sealed class BotApiSimulator(long botId)
     private BotApiAnswer SendPhoto(BotApiParameters parameters)
     {
         var chatId = WritableChat(parameters);
-        var caption = BotApiLimits.Caption(parameters.String("caption"));
-        BotApiLimits.ParseMode(parameters);
+        var caption = BotApiLimits.Caption(parameters.String("caption"), BotApiLimits.ParseMode(parameters));
         var markup = parameters.Json("reply_markup");
         BotApiLimits.Buttons(markup);
         var file = RequireFile(parameters, "photo", BotApiLimits.MaxPhotoBytes, "there is no photo in the request");
@@ -340,8 +337,7 @@ internal sealed class BotApiSimulator(long botId)
     private BotApiAnswer SendDocument(BotApiParameters parameters)
     {
         var chatId = WritableChat(parameters);
-        var caption = BotApiLimits.Caption(parameters.String("caption"));
-        BotApiLimits.ParseMode(parameters);
+        var caption = BotApiLimits.Caption(parameters.String("caption"), BotApiLimits.ParseMode(parameters));
         var markup = parameters.Json("reply_markup");
         BotApiLimits.Buttons(markup);
         var file = RequireFile(parameters, "document", BotApiLimits.MaxDocumentBytes, "there is no document in the request");
@@ -372,6 +368,13 @@ internal sealed class BotApiSimulator(long botId)
             throw new BotApiRequestException("Bad Request: wrong number of media items: a media group must have 2-10 items");
         }
 
+        // One file per item: an attachment used twice means the request was built wrong.
+        var references = media.Select(item => JsonText.Of(item?["media"])).OfType<string>().Where(r => r.StartsWith("attach://", StringComparison.Ordinal)).ToArray();
+        if (references.Distinct(StringComparer.Ordinal).Count() != references.Length)
+        {
+            throw new BotApiRequestException("Bad Request: the same attached file is used twice in the media group");
+        }
+
         // Check every item before creating any message: Telegram sends an album whole or not at all.
         var items = media.Select(item => MediaGroupItem(item, parameters)).ToArray();
         var groupId = NextFileId();
@@ -399,7 +402,7 @@ internal sealed class BotApiSimulator(long botId)
         }
 
         var reference = JsonText.Of(item?["media"]) ?? throw new BotApiRequestException("Bad Request: media not specified");
-        var caption = BotApiLimits.Caption(JsonText.Of(item?["caption"]));
+        var caption = BotApiLimits.Caption(JsonText.Of(item?["caption"]), BotApiLimits.ParseMode(JsonText.Of(item?["parse_mode"])));
         var file = ResolveAttachment(reference, parameters);
         var maxBytes = type == "photo" ? BotApiLimits.MaxPhotoBytes : BotApiLimits.MaxDocumentBytes;
         if (file is not null && file.Length > maxBytes)

@@ -16,7 +16,10 @@ namespace VibeCoder.TestServers.Telegram;
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that stands in for the Telegram Bot API at <c>/bot{token}/{method}</c>. It reads
 /// JSON, urlencoded and multipart bodies, enforces Telegram's limits with Telegram's error answers, records every
-/// call, serves getUpdates from a queue with long polling, and can be scripted to fail.
+/// call, serves getUpdates from a queue with long polling, and can be scripted to fail (Bot API errors with and without
+/// parameters, an HTML error page, a dropped connection, no answer). Like the real server it reads chunked bodies,
+/// compares parse_mode case-insensitively, parses HTML and counts limits on the visible text, and refuses albums
+/// outside 2–10 items and a file part or attachment used twice.
 /// </summary>
 /// <remarks>
 /// Methods: getMe, setWebhook, deleteWebhook, getWebhookInfo, getUpdates, sendMessage, editMessageText,
@@ -243,7 +246,9 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     {
         if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
         {
-            return BotApiAnswer.Error(failure.StatusCode, failure.Description, failure.RetryAfterSeconds);
+            return failure.HtmlPage
+                ? BotApiAnswer.ErrorPage(failure.StatusCode, failure.Description)
+                : BotApiAnswer.Error(failure.StatusCode, failure.Description, failure.RetryAfterSeconds);
         }
 
         try
@@ -285,6 +290,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
             ReplyMarkup = parameters.String("reply_markup"),
             Buttons = buttons,
             BodyKind = parameters.BodyKind,
+            Chunked = parameters.Chunked,
             Parameters = parameters.AsText(),
             Result = answer.StatusCode == 200 ? answer.Result?.ToJsonString() : null,
         };
@@ -294,6 +300,14 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     {
         _calls.Add(call);
         context.Response.StatusCode = answer.StatusCode;
+        if (answer.Page is { } page)
+        {
+            // What a proxy in front of the Bot API answers when the API is down: no JSON at all.
+            context.Response.ContentType = "text/html";
+            await context.Response.WriteAsync(page, context.RequestAborted);
+            return;
+        }
+
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.ToEnvelope().ToJsonString(), context.RequestAborted);
     }
