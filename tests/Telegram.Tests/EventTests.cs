@@ -1,7 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Collections.Concurrent;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Telegram;
-using VibeCoder.Runtime.Streams;
+using Orleans;
+using Orleans.Runtime;
+using Orleans.Streams;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
 
 namespace VibeCoder.Telegram.Bot.Tests;
@@ -45,8 +48,9 @@ public sealed class EventTests(BotFixture bot)
     private async Task<EventLog> SubscribeAsync(string @namespace, string key)
     {
         var log = new EventLog();
-        var stream = bot.Host.Services.GetStreamProvider(TelegramStreams.ProviderName).GetStream<EventEnvelope>(@namespace, key);
-        await stream.SubscribeAsync((envelope, _) => log.Add(envelope));
+        var stream = bot.Host.Services.GetRequiredService<IClusterClient>().GetStreamProvider(TelegramStreams.ProviderName)
+            .GetStream<EventEnvelope>(StreamId.Create(@namespace, key));
+        await stream.SubscribeAsync((envelope, _) => log.Add(envelope), _ => Task.CompletedTask, () => Task.CompletedTask);
         return log;
     }
 

@@ -1,6 +1,7 @@
 using Telegram.Bot.Requests;
 using Telegram.Bot.Requests.Abstractions;
 using Telegram.Bot.Types;
+using IRequest = Telegram.Bot.Requests.Abstractions.IRequest;
 
 namespace VibeCoder.Grains.Telegram.Client;
 

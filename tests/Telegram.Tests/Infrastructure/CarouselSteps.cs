@@ -24,8 +24,22 @@ internal static class CarouselSteps
     }
 
     /// <summary>Waits until the job is completed, failed or cancelled.</summary>
-    public static Task<CarouselJobSnapshot> WaitForFinalAsync(BotFixture bot, string jobId) =>
-        bot.Host.Services.GetRequiredService<JobCompletionSignals>().WhenFinal(jobId).WaitAsync(BotFixture.Timeout);
+    public static async Task<CarouselJobSnapshot> WaitForFinalAsync(BotFixture bot, string jobId)
+    {
+        var job = bot.Host.Grains.GetGrain<ICarouselJobGrain>(jobId);
+        var deadline = DateTime.UtcNow + BotFixture.Timeout;
+        while (true)
+        {
+            // Long-polls the job grain: each call returns when the job is final or after at most MaxWait.
+            var snapshot = await job.WaitUntilFinal(ICarouselJobGrain.MaxWait).WaitAsync(BotFixture.Timeout);
+            if (snapshot is { IsFinal: true })
+            {
+                return snapshot;
+            }
+
+            Assert.True(DateTime.UtcNow < deadline, $"Job {jobId} is still {snapshot?.Status.ToString() ?? "missing"}.");
+        }
+    }
 
     /// <summary>Waits for the message with the result buttons (the last part of a delivery).</summary>
     public static Task<BotApiCall> WaitForResultAsync(BotFixture bot, TestChat chat, Func<BotApiCall, bool>? match = null) =>

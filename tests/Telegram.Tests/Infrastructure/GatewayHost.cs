@@ -10,7 +10,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using VibeCoder.Gateway.Telegram;
-using VibeCoder.Runtime;
+using Orleans;
+using VibeCoder.TestServers.Net;
 using VibeCoder.TestServers.Telegram;
 
 namespace VibeCoder.Telegram.Bot.Tests.Infrastructure;
@@ -56,7 +57,8 @@ public sealed class GatewayHost : IAsyncDisposable
         ["TELEGRAM_RETRY_MAX_DELAY_MS"] = "50",
         ["TELEGRAM_POLL_TIMEOUT_SECONDS"] = "5",
         ["Carousel:RetryBaseDelay"] = "00:00:00.050",
-        ["Streams:events:RetryInitialDelay"] = "00:00:00.050",
+        ["ORLEANS_SILO_PORT"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
+        ["ORLEANS_GATEWAY_PORT"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
         ["urls"] = "http://127.0.0.1:0",
     };
 
