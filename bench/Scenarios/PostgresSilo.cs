@@ -13,10 +13,13 @@ namespace VibeCoder.Bench.Scenarios;
 /// A one-silo cluster on PostgreSQL as production composes its storage (<c>AddVibeCoderPersistence</c>: schema,
 /// AdoNet grain storage with the JSON serializer, reminders, streams, membership), on free loopback ports.
 /// </summary>
-internal static class PostgresSilo
+internal sealed class PostgresSilo(IHost host) : IAsyncDisposable
 {
+    /// <summary>The silo's services.</summary>
+    public IServiceProvider Services => host.Services;
+
     /// <summary>Starts the silo; <paramref name="configureServices"/> adds what the bench grains need.</summary>
-    public static async Task<IHost> StartAsync(
+    public static async Task<PostgresSilo> StartAsync(
         string connectionString, string[] streamProviders, Action<IServiceCollection>? configureServices, CancellationToken cancellationToken)
     {
         var builder = Host.CreateApplicationBuilder();
@@ -36,12 +39,19 @@ internal static class PostgresSilo
         try
         {
             await host.StartAsync(cancellationToken);
-            return host;
+            return new PostgresSilo(host);
         }
         catch
         {
             host.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Stops the silo gracefully (a disposed but running host shuts down non-gracefully and logs errors).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await host.StopAsync(CancellationToken.None);
+        host.Dispose();
     }
 }

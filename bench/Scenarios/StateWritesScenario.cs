@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using NpgsqlTypes;
 using VibeCoder.Persistence.Serialization;
@@ -28,7 +27,7 @@ internal static class StateWritesScenario
         var grainsDb = await postgres.CreateDatabaseAsync("grains", cancellationToken);
 
         await using var raw = await RawUpserts.CreateAsync(rawDb, Concurrency, cancellationToken);
-        using var silo = await PostgresSilo.StartAsync(grainsDb, [], null, cancellationToken);
+        await using var silo = await PostgresSilo.StartAsync(grainsDb, [], null, cancellationToken);
         var factory = silo.Services.GetRequiredService<IGrainFactory>();
         var grains = Enumerable.Range(0, Concurrency).Select(i => factory.GetGrain<IStateBenchGrain>(i)).ToArray();
         var counters = new long[Concurrency];

@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using Npgsql;
 using NpgsqlTypes;
 using Orleans.Streams;
@@ -36,7 +35,7 @@ internal static class StreamThroughputScenario
         var connectionString = await server.CreateDatabaseAsync("stream_bench", ct);
         var baselineDb = await server.CreateDatabaseAsync("stream_baseline", ct);
         var probe = new StreamBenchProbe();
-        using var silo = await PostgresSilo.StartAsync(connectionString, [StreamBenchSubscriberGrain.Provider], s => s.AddSingleton(probe), ct);
+        await using var silo = await PostgresSilo.StartAsync(connectionString, [StreamBenchSubscriberGrain.Provider], s => s.AddSingleton(probe), ct);
         var provider = silo.Services.GetRequiredService<IClusterClient>().GetStreamProvider(StreamBenchSubscriberGrain.Provider);
         var streams = Enumerable.Range(0, StreamCount)
             .Select(i => provider.GetStream<StreamBenchEvent>(StreamId.Create(StreamBenchSubscriberGrain.Namespace, i.ToString(CultureInfo.InvariantCulture))))
