@@ -4,8 +4,12 @@ namespace VibeCoder.Bench;
 
 /// <summary>Common command-line settings of the scenarios.</summary>
 /// <param name="Seconds">How long a timed phase runs (default 10).</param>
-/// <param name="Count">A size override (grains, activations, …) or null for the scenario's default.</param>
-internal sealed record BenchArguments(double Seconds, int? Count)
+/// <param name="Count">A size override (grains, carousels, chats, …) or null for the scenario's default.</param>
+/// <param name="Storage">
+/// <c>STORAGE</c> for the scenarios that run the real gateway (<c>sqlite</c> unless given; <c>memory</c> to measure the
+/// service without its database).
+/// </param>
+internal sealed record BenchArguments(double Seconds, int? Count, string Storage)
 {
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
@@ -13,6 +17,7 @@ internal sealed record BenchArguments(double Seconds, int? Count)
     {
         double seconds = 10;
         int? count = null;
+        var storage = "sqlite";
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
@@ -23,9 +28,12 @@ internal sealed record BenchArguments(double Seconds, int? Count)
                 case "--count":
                     count = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
+                case "--storage":
+                    storage = args[++i];
+                    break;
             }
         }
 
-        return new BenchArguments(seconds, count);
+        return new BenchArguments(seconds, count, storage);
     }
 }

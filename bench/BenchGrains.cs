@@ -1,14 +1,16 @@
-using VibeCoder.Runtime;
-
 namespace VibeCoder.Bench;
 
-public interface IBenchGrain : IGrainWithIntegerKey
+/// <summary>The trivial grain <c>grain-calls</c> drives: the cost measured is the silo's, not the grain's.</summary>
+[Alias("bench.IBenchGrain")]
+internal interface IBenchGrain : IGrainWithIntegerKey
 {
+    /// <summary>Returns <paramref name="value"/> + 1.</summary>
+    [Alias("Ping")]
     Task<int> Ping(int value);
 }
 
-/// <summary>The trivial grain every runtime scenario calls: the cost measured is the runtime's, not the grain's.</summary>
-public sealed class BenchGrain : Grain, IBenchGrain
+/// <inheritdoc cref="IBenchGrain" />
+internal sealed class BenchGrain : Grain, IBenchGrain
 {
     private int _calls;
 

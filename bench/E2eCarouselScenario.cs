@@ -24,7 +24,7 @@ internal static class E2eCarouselScenario
         {
             await using var gateway = await GatewayProcess.StartAsync(folder.FullName, new Dictionary<string, string>
             {
-                ["STORAGE"] = "sqlite",
+                ["STORAGE"] = arguments.Storage,
                 ["SQLITE_PATH"] = Path.Combine(folder.FullName, "data", "e2e.db"),
                 ["Logging__LogLevel__Default"] = "Warning",
             }, cancellationToken);
@@ -53,6 +53,8 @@ internal static class E2eCarouselScenario
                 ["baseline"] = Math.Round(baselineP50, 1),
                 ["baseline_p95_ms"] = Math.Round(Percentile(baseline, 95), 1),
                 ["ratio"] = Math.Round(baselineP50 / p50, 3),
+                ["target_p50_ms"] = 100,
+                ["storage"] = arguments.Storage,
                 ["carousels"] = count,
                 ["slides"] = 7,
             };

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using VibeCoder.TestServers.Net;
 
 namespace VibeCoder.Bench;
 
@@ -11,7 +12,7 @@ internal sealed class GatewayProcess(Process process, Uri address) : IAsyncDispo
     /// <summary>Starts the gateway in <paramref name="folder"/> with <paramref name="environment"/> and waits until it is ready.</summary>
     public static async Task<GatewayProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {
-        var gateway = Start(FreePort(), folder, environment);
+        var gateway = Start(LoopbackPorts.Next(), folder, environment);
         try
         {
             await gateway.WaitUntilReadyAsync(ct);
@@ -39,7 +40,8 @@ internal sealed class GatewayProcess(Process process, Uri address) : IAsyncDispo
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        foreach (var (key, value) in environment)
+        // The silo's own ports default to 11111/30000: free ones, so a running gateway or a parallel run does not collide.
+        foreach (var (key, value) in LoopbackPorts.OrleansSettings().Concat(environment))
         {
             start.Environment[key] = value;
         }
@@ -56,13 +58,6 @@ internal sealed class GatewayProcess(Process process, Uri address) : IAsyncDispo
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         return new GatewayProcess(process, new Uri($"http://127.0.0.1:{port}"));
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private async Task WaitUntilReadyAsync(CancellationToken ct)

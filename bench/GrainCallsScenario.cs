@@ -1,106 +1,108 @@
-using System.Diagnostics;
+using System.Globalization;
 using System.Text.Json.Nodes;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Hosting;
-using VibeCoder.Runtime.TestingHost;
+using VibeCoder.TestServers.Net;
 
 namespace VibeCoder.Bench;
 
 /// <summary>
-/// 1,000 grains, one caller loop per grain with one call in flight each (enough to keep both cores busy),
-/// for the given time; the same load on 1,000 <see cref="MailboxActor"/>s is the baseline.
+/// <c>grain-calls</c>: 1,000 grains, one closed-loop caller per grain (each yields after every call), on two silos in
+/// two child processes: the product silo (<c>AddVibeCoderSilo</c> with STORAGE=memory: our call filter, activity
+/// propagation, metrics, the dashboard) and, as the baseline, a bare Orleans silo with the same grains. Short rounds
+/// alternate between them (ABBA), so bursts of outside load on this shared machine land on both sides.
 /// </summary>
+/// <remarks>
+/// Separate processes, because meter and activity listeners are process-wide: the product's OpenTelemetry would
+/// otherwise also listen to the bare silo's Orleans instruments. The idle side only runs its timers.
+/// </remarks>
 internal static class GrainCallsScenario
 {
-    private const int SampleEvery = 64;
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
 
     public static async Task<JsonObject> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
     {
         var grains = arguments.Count ?? 1000;
-        await using var silo = await InProcessSilo.StartAsync(s => s.AddGrain<BenchGrain>(), cancellationToken: cancellationToken);
-        var references = Enumerable.Range(0, grains).Select(i => silo.GrainFactory.GetGrain<IBenchGrain>(i)).ToArray();
-        var actors = Enumerable.Range(0, grains).Select(_ => new MailboxActor()).ToArray();
+        string[] childArguments = ["--count", grains.ToString(CultureInfo.InvariantCulture)];
+        await using var bare = await StartAsync(GrainCallsSilo.BareRole, childArguments, cancellationToken);
+        await using var product = await StartAsync(GrainCallsSilo.ProductRole, childArguments, cancellationToken);
 
-        // Warm both paths (JIT tiers, activations) before measuring either.
-        await DriveAsync(i => references[i].Ping(i), grains, TimeSpan.FromSeconds(2), null, cancellationToken);
-        await DriveAsync(i => actors[i].Ping(i), grains, TimeSpan.FromSeconds(2), null, cancellationToken);
-
-        // Alternate short rounds of each side and take each side's median, so a burst of outside load on this
-        // shared machine lands on both sides instead of skewing one.
         var rounds = Math.Max(2, (int)Math.Round(arguments.Seconds));
-        var roundLength = TimeSpan.FromSeconds(arguments.Seconds / rounds);
-        var runtimeLatency = new LatencyRecorder(grains, SampleEvery);
-        var baselineLatency = new LatencyRecorder(grains, SampleEvery);
-        var runtimeRates = new List<double>();
-        var baselineRates = new List<double>();
+        var roundSeconds = arguments.Seconds / rounds;
+        var productRates = new List<double>(rounds);
+        var bareRates = new List<double>(rounds);
         for (var round = 0; round < rounds; round++)
         {
-            runtimeRates.Add(await DriveAsync(i => references[i].Ping(i), grains, roundLength, runtimeLatency, cancellationToken));
-            baselineRates.Add(await DriveAsync(i => actors[i].Ping(i), grains, roundLength, baselineLatency, cancellationToken));
-            Console.Error.WriteLine($"round {round + 1}: runtime {runtimeRates[^1]:N0} calls/s, mailbox baseline {baselineRates[^1]:N0} calls/s");
+            var productFirst = round % 2 == 0;
+            foreach (var productTurn in productFirst ? new[] { true, false } : [false, true])
+            {
+                var side = productTurn ? product : bare;
+                await side.SendAsync(string.Create(CultureInfo.InvariantCulture, $"run {roundSeconds}"));
+                var rate = double.Parse(await side.ReadAsync(TimeSpan.FromSeconds(roundSeconds + 60), cancellationToken), CultureInfo.InvariantCulture);
+                (productTurn ? productRates : bareRates).Add(rate);
+            }
+
+            Console.Error.WriteLine($"round {round + 1}: product {productRates[^1]:N0} calls/s, bare Orleans {bareRates[^1]:N0} calls/s");
         }
 
-        var runtimeRate = Median(runtimeRates);
-        var baselineRate = Median(baselineRates);
-
+        var productSummary = await StopAsync(product, cancellationToken);
+        var bareSummary = await StopAsync(bare, cancellationToken);
+        var productRate = Median(productRates);
+        var bareRate = Median(bareRates);
         return new JsonObject
         {
             ["scenario"] = "grain-calls",
-            ["value"] = Math.Round(runtimeRate),
+            ["value"] = Math.Round(productRate),
             ["unit"] = "calls/s",
-            ["p50_us"] = runtimeLatency.PercentileMicroseconds(50),
-            ["p99_us"] = runtimeLatency.PercentileMicroseconds(99),
-            ["baseline"] = Math.Round(baselineRate),
-            ["baseline_p50_us"] = baselineLatency.PercentileMicroseconds(50),
-            ["baseline_p99_us"] = baselineLatency.PercentileMicroseconds(99),
-            ["ratio"] = Math.Round(runtimeRate / baselineRate, 3),
+            ["p50_us"] = productSummary["p50_us"]!.GetValue<double>(),
+            ["p99_us"] = productSummary["p99_us"]!.GetValue<double>(),
+            ["slowest_caller_per_s"] = productSummary["slowest_caller_per_s"]!.GetValue<double>(),
+            ["baseline"] = Math.Round(bareRate),
+            ["baseline_p50_us"] = bareSummary["p50_us"]!.GetValue<double>(),
+            ["baseline_p99_us"] = bareSummary["p99_us"]!.GetValue<double>(),
+            ["baseline_slowest_caller_per_s"] = bareSummary["slowest_caller_per_s"]!.GetValue<double>(),
+            ["ratio"] = Math.Round(productRate / bareRate, 3),
+            ["target_ratio"] = 0.9,
             ["grains"] = grains,
+            ["callers"] = grains,
             ["cores"] = Environment.ProcessorCount,
             ["seconds"] = arguments.Seconds,
             ["rounds"] = rounds,
         };
     }
 
+    private static async Task<BenchChildProcess> StartAsync(string role, string[] arguments, CancellationToken cancellationToken)
+    {
+        var environment = new Dictionary<string, string>(LoopbackPorts.OrleansSettings())
+        {
+            ["STORAGE"] = "memory",
+            ["Logging__LogLevel__Default"] = "Warning",
+        };
+        var child = BenchChildProcess.Start(role, arguments, environment);
+        try
+        {
+            var ready = await child.ReadAsync(StartTimeout, cancellationToken);
+            if (ready != "ready")
+            {
+                throw new InvalidOperationException($"{role} answered '{ready}' instead of ready.");
+            }
+
+            return child;
+        }
+        catch
+        {
+            await child.DisposeAsync();
+            throw;
+        }
+    }
+
+    private static async Task<JsonObject> StopAsync(BenchChildProcess side, CancellationToken cancellationToken)
+    {
+        await side.SendAsync("stop");
+        return JsonNode.Parse(await side.ReadAsync(TimeSpan.FromSeconds(60), cancellationToken))!.AsObject();
+    }
+
     private static double Median(List<double> values)
     {
         var sorted = values.Order().ToArray();
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    /// <summary>Runs one loop per target; returns completed calls per second.</summary>
-    internal static async Task<double> DriveAsync(Func<int, Task<int>> call, int targets, TimeSpan duration, LatencyRecorder? latency, CancellationToken cancellationToken)
-    {
-        var stop = false;
-        var counts = new long[targets];
-        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        var loops = Enumerable.Range(0, targets).Select(async worker =>
-        {
-            await start.Task;
-            long n = 0;
-            while (!Volatile.Read(ref stop))
-            {
-                if (latency is not null && n % SampleEvery == 0)
-                {
-                    var t0 = Stopwatch.GetTimestamp();
-                    await call(worker);
-                    latency.Record(worker, t0);
-                }
-                else
-                {
-                    await call(worker);
-                }
-
-                n++;
-            }
-
-            counts[worker] = n;
-        }).ToArray();
-
-        var clock = Stopwatch.StartNew();
-        start.SetResult();
-        await Task.Delay(duration, cancellationToken);
-        Volatile.Write(ref stop, true);
-        await Task.WhenAll(loops);
-        return counts.Sum() / clock.Elapsed.TotalSeconds;
     }
 }

@@ -8,16 +8,21 @@ using VibeCoder.Bench.Scenarios;
 var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, Task<JsonObject>>>(StringComparer.Ordinal)
 {
     ["grain-calls"] = GrainCallsScenario.RunAsync,
-    ["activations"] = ActivationsScenario.RunAsync,
-    ["state-writes"] = StateWritesThroughGrainsScenario.RunAsync,
+    ["state-writes"] = StateWritesScenario.RunAsync,
     ["render-slides"] = (_, ct) => RenderSlidesScenario.RunAsync(ct),
     ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
-    ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
 };
 
-if (args.Length == 0 || !scenarios.TryGetValue(args[0], out var run))
+// Roles grain-calls starts as child processes (one silo each); not scenarios of their own.
+var roles = new Dictionary<string, Func<BenchArguments, CancellationToken, Task<JsonObject>>>(StringComparer.Ordinal)
+{
+    [GrainCallsSilo.BareRole] = GrainCallsSilo.RunBareAsync,
+    [GrainCallsSilo.ProductRole] = GrainCallsSilo.RunProductAsync,
+};
+
+if (args.Length == 0 || !(scenarios.TryGetValue(args[0], out var run) || roles.TryGetValue(args[0], out run)))
 {
     Console.Error.WriteLine($"usage: dotnet run -c Release --project bench -- <{string.Join("|", scenarios.Keys)}> [--seconds N]");
     return 2;

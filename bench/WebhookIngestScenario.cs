@@ -57,7 +57,7 @@ internal static class WebhookIngestScenario
                 Console.Error.WriteLine($"empty endpoint: {baselineRate:N0} req/s, p99 {baselineP99:N2} ms at {FixedRate:N0}/s");
             }
 
-            await using var gateway = await StartGatewayAsync(standIn, folder, ct);
+            await using var gateway = await StartGatewayAsync(standIn, folder, a.Storage, ct);
             using (var client = CreateClient(gateway.Address))
             {
                 // The gateway runs much more code than the empty endpoint: let tiered compilation settle before measuring.
@@ -80,7 +80,9 @@ internal static class WebhookIngestScenario
                     ["fixed_load_per_second"] = FixedRate,
                     ["fixed_load_achieved_per_second"] = Math.Round(fixedLoad.Rate),
                     ["errors"] = max.Errors + fixedLoad.Errors,
-                    ["storage"] = "sqlite",
+                    ["storage"] = a.Storage,
+                    ["target_ratio"] = 0.5,
+                    ["target_p99_ack_ms"] = 10,
                     ["connections"] = Connections,
                     ["chats"] = chats,
                     ["cores"] = Environment.ProcessorCount,
@@ -101,7 +103,7 @@ internal static class WebhookIngestScenario
         }
     }
 
-    private static async Task<GatewayProcess> StartGatewayAsync(BotApiStandInServer standIn, string folder, CancellationToken ct)
+    private static async Task<GatewayProcess> StartGatewayAsync(BotApiStandInServer standIn, string folder, string storage, CancellationToken ct)
     {
         // As deployed (k8s mounts the database volume apart from the app): the database is not under the content root,
         // whose file watcher (configuration reload) would otherwise wake on every write to the WAL.
@@ -109,7 +111,7 @@ internal static class WebhookIngestScenario
         var data = Directory.CreateDirectory(Path.Combine(folder, "data")).FullName;
         return await GatewayProcess.StartAsync(app, new Dictionary<string, string>
         {
-            ["STORAGE"] = "sqlite",
+            ["STORAGE"] = storage,
             ["SQLITE_PATH"] = Path.Combine(data, "bench.db"),
             ["TELEGRAM_BOT_TOKEN"] = standIn.Token,
             ["TELEGRAM_API_BASE_URL"] = standIn.BaseAddress.ToString().TrimEnd('/'),

@@ -1,231 +1,167 @@
-using System.Diagnostics;
-using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using NpgsqlTypes;
-using VibeCoder.Persistence;
-using VibeCoder.Runtime;
-using VibeCoder.Runtime.Storage;
+using VibeCoder.Persistence.Serialization;
+using VibeCoder.TestServers.Postgres;
 
 namespace VibeCoder.Bench.Scenarios;
 
 /// <summary>
-/// Grain-state writes to PostgreSQL: 64 grains, each writer doing read-once-then-write-with-ETag as a grain
-/// activation does, for a fixed time. Two variants measured under the same load: the raw-Npgsql baseline (the
-/// provider's own table and ETag-checked UPDATE, one dedicated connection and one prepared command per writer — the
-/// least a client can do per write) and <see cref="PostgresGrainStorage"/> driven directly. The through-grains variant
-/// builds on these.
+/// <c>state-writes</c>: 64 grains, each written by its own closed-loop caller, their state going to PostgreSQL through
+/// Orleans' AdoNet grain storage as the product configures it. Baseline, in the same run on the same throwaway server:
+/// raw Npgsql ETag-checked upserts of the same documents into a table of the same shape, at the same concurrency, each
+/// writer with a dedicated connection and a prepared statement (the least a client can do per write). Short rounds of
+/// each side alternate.
 /// </summary>
 internal static class StateWritesScenario
 {
-    /// <summary>How many distinct grains (rows) the writers share.</summary>
-    public const int Grains = 64;
+    private const int Concurrency = 64;
+    private static readonly TimeSpan Warmup = TimeSpan.FromSeconds(2);
 
-    private const string GrainType = "StateWritesBench";
-    private const string StateName = "state";
-
-    private static readonly IGrainStateSerializer Serializer =
-        new JsonGrainStateSerializer(new JsonSerializerOptions(JsonSerializerDefaults.Web));
-
-    /// <summary>Raw Npgsql: per writer one connection and one prepared UPDATE … WHERE version = $5 RETURNING version.</summary>
-    /// <param name="connectionString">The database (the provider's table is created when missing).</param>
-    /// <param name="concurrency">Writers; writer <c>i</c> writes grain <c>i % 64</c>.</param>
-    /// <param name="duration">How long to measure, after every writer's first (warm-up) write.</param>
-    /// <param name="ct">Stops the run.</param>
-    public static async Task<(double WritesPerSecond, long Writes, long Conflicts, double P50Milliseconds, double P99Milliseconds)> RunRawNpgsqlBaselineAsync(
-        string connectionString, int concurrency, TimeSpan duration, CancellationToken ct)
+    public static async Task<JsonObject> RunAsync(BenchArguments arguments, CancellationToken cancellationToken)
     {
-        await using var dataSource = NpgsqlDataSource.Create(connectionString);
-        await new PostgresGrainStorage(dataSource, Serializer).InitializeAsync(ct).ConfigureAwait(false);
-        return await MeasureAsync(concurrency, duration, writer => RawWriterAsync(dataSource, writer), ct).ConfigureAwait(false);
-    }
+        await using var postgres = await PostgresTestServer.StartAsync(cancellationToken);
+        var rawDb = await postgres.CreateDatabaseAsync("raw", cancellationToken);
+        var grainsDb = await postgres.CreateDatabaseAsync("grains", cancellationToken);
 
-    /// <summary>The storage provider driven directly: read once, then WriteStateAsync with the ETag it returned.</summary>
-    /// <param name="storage">The provider, its schema in place (e.g. a <see cref="PostgresGrainStorage"/> after InitializeAsync).</param>
-    /// <param name="concurrency">Writers; writer <c>i</c> writes grain <c>i % 64</c>.</param>
-    /// <param name="duration">How long to measure, after every writer's first (warm-up) write.</param>
-    /// <param name="ct">Stops the run.</param>
-    public static Task<(double WritesPerSecond, long Writes, long Conflicts, double P50Milliseconds, double P99Milliseconds)> RunStorageProviderAsync(
-        IGrainStorage storage, int concurrency, TimeSpan duration, CancellationToken ct)
-    {
-        ArgumentNullException.ThrowIfNull(storage);
-        return MeasureAsync(concurrency, duration, writer => Task.FromResult<IWriter>(new ProviderWriter(storage, GrainOf(writer))), ct);
-    }
+        await using var raw = await RawUpserts.CreateAsync(rawDb, Concurrency, cancellationToken);
+        await using var silo = await PostgresSilo.StartAsync(grainsDb, [], null, cancellationToken);
+        var factory = silo.Services.GetRequiredService<IGrainFactory>();
+        var grains = Enumerable.Range(0, Concurrency).Select(i => factory.GetGrain<IStateBenchGrain>(i)).ToArray();
+        var counters = new long[Concurrency];
+        var throughGrains = new CallerLoad(Concurrency, 1, i => grains[i].Write(++counters[i]));
+        var rawLoad = new CallerLoad(Concurrency, 1, raw.WriteAsync);
 
-    private static GrainId GrainOf(int writer) => new(GrainType, (writer % Grains).ToString(CultureInfo.InvariantCulture));
-
-    /// <summary>Every writer does one warm-up write (connections opened, statements prepared), then all are timed together.</summary>
-    private static async Task<(double, long, long, double, double)> MeasureAsync(
-        int concurrency, TimeSpan duration, Func<int, Task<IWriter>> createWriter, CancellationToken ct)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
-        var writers = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(createWriter)).ConfigureAwait(false);
-        try
+        await rawLoad.RunAsync(Warmup, measure: false, cancellationToken);
+        await throughGrains.RunAsync(Warmup, measure: false, cancellationToken);
+        var rounds = Math.Max(2, (int)Math.Round(arguments.Seconds / 2));
+        var round = TimeSpan.FromSeconds(arguments.Seconds / rounds);
+        for (var i = 0; i < rounds; i++)
         {
-            // Concurrently, so that a pooled provider's pool has grown to the concurrency before timing starts.
-            await Task.WhenAll(writers.Select(writer => writer.WriteAsync(ct))).ConfigureAwait(false);
-
-            var clock = Stopwatch.StartNew();
-            var runs = writers.Select(writer => Task.Run(() => RunWriterAsync(writer, clock, duration, ct), ct)).ToArray();
-            var results = await Task.WhenAll(runs).ConfigureAwait(false);
-            var elapsed = clock.Elapsed;
-
-            var latencies = results.SelectMany(result => result.Latencies).Order().ToArray();
-            var writes = latencies.LongLength;
-            var conflicts = results.Sum(result => result.Conflicts);
-            return (writes / elapsed.TotalSeconds, writes, conflicts, Percentile(latencies, 0.50), Percentile(latencies, 0.99));
-        }
-        finally
-        {
-            foreach (var writer in writers)
-            {
-                await writer.DisposeAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private static async Task<(List<double> Latencies, long Conflicts)> RunWriterAsync(IWriter writer, Stopwatch clock, TimeSpan duration, CancellationToken ct)
-    {
-        var latencies = new List<double>(capacity: 4096);
-        long conflicts = 0;
-        while (clock.Elapsed < duration && !ct.IsCancellationRequested)
-        {
-            var started = Stopwatch.GetTimestamp();
-            if (await writer.WriteAsync(ct).ConfigureAwait(false))
-            {
-                latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-            }
-            else
-            {
-                conflicts++;
-            }
+            // ABBA: neither side always runs on a fuller table or a warmer server.
+            var grainsFirst = i % 2 == 0;
+            var first = await (grainsFirst ? throughGrains : rawLoad).RunAsync(round, measure: true, cancellationToken);
+            var second = await (grainsFirst ? rawLoad : throughGrains).RunAsync(round, measure: true, cancellationToken);
+            Console.Error.WriteLine($"round {i + 1}: grains {(grainsFirst ? first : second):N0} writes/s, raw npgsql {(grainsFirst ? second : first):N0} writes/s");
         }
 
-        return (latencies, conflicts);
-    }
-
-    private static double Percentile(double[] sorted, double fraction) =>
-        sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(fraction * sorted.Length))];
-
-    private static async Task<IWriter> RawWriterAsync(NpgsqlDataSource dataSource, int writer)
-    {
-        var connection = await dataSource.OpenConnectionAsync().ConfigureAwait(false);
-        return new RawWriter(connection, GrainOf(writer));
-    }
-
-    /// <summary>The state written: a small document shaped like a grain's (a few scalars, a list, some text).</summary>
-    private sealed record BenchState(string Title, long Counter, IReadOnlyList<string> Tags, string Body, DateTimeOffset UpdatedAt);
-
-    private static BenchState NextState(long counter) => new(
-        "Ten habits of calm engineers",
-        counter,
-        ["productivity", "engineering", "habits", "carousel"],
-        "Slide bodies are a few sentences long; this stands in for one of them, with Кириллица and emoji ✨.",
-        DateTimeOffset.UnixEpoch.AddSeconds(counter));
-
-    /// <summary>One writer: true when the write succeeded, false on a version conflict (after which it re-reads).</summary>
-    private interface IWriter : IAsyncDisposable
-    {
-        Task<bool> WriteAsync(CancellationToken ct);
-    }
-
-    private sealed class ProviderWriter(IGrainStorage storage, GrainId grainId) : IWriter
-    {
-        private readonly GrainState<BenchState> _state = new(NextState(0));
-        private bool _read;
-
-        public async Task<bool> WriteAsync(CancellationToken ct)
+        var rate = throughGrains.Calls / throughGrains.Seconds;
+        var baseline = rawLoad.Calls / rawLoad.Seconds;
+        return new JsonObject
         {
-            if (!_read)
-            {
-                await storage.ReadStateAsync(StateName, grainId, _state, ct).ConfigureAwait(false);
-                _read = true;
-            }
+            ["scenario"] = "state-writes",
+            ["value"] = Math.Round(rate),
+            ["unit"] = "writes/s",
+            ["p50_ms"] = Math.Round(throughGrains.Latency.PercentileMicroseconds(50) / 1000, 2),
+            ["p99_ms"] = Math.Round(throughGrains.Latency.PercentileMicroseconds(99) / 1000, 2),
+            ["baseline"] = Math.Round(baseline),
+            ["baseline_p50_ms"] = Math.Round(rawLoad.Latency.PercentileMicroseconds(50) / 1000, 2),
+            ["baseline_p99_ms"] = Math.Round(rawLoad.Latency.PercentileMicroseconds(99) / 1000, 2),
+            ["ratio"] = Math.Round(rate / baseline, 3),
+            ["target_ratio"] = 0.8,
+            ["grains"] = Concurrency,
+            ["storage"] = "postgres (AdoNet grain storage, JSON state)",
+            ["cores"] = Environment.ProcessorCount,
+            ["seconds"] = arguments.Seconds,
+            ["rounds"] = rounds,
+        };
+    }
 
-            _state.State = NextState(_state.State.Counter + 1);
-            try
-            {
-                await storage.WriteStateAsync(StateName, grainId, _state, ct).ConfigureAwait(false);
-                return true;
-            }
-            catch (InconsistentStateException)
-            {
-                _read = false;
-                return false;
-            }
+    /// <summary>One writer per grain row: a dedicated connection, a prepared upsert that checks the version it last wrote.</summary>
+    private sealed class RawUpserts : IAsyncDisposable
+    {
+        // The shape of the AdoNet storage table (orleans_storage): the same key, JSON payload and integer version.
+        private const string CreateTable = """
+            CREATE TABLE IF NOT EXISTS raw_storage
+            (
+                grain_type text NOT NULL,
+                grain_id_n0 bigint NOT NULL,
+                payload json,
+                version integer NOT NULL,
+                modified_on timestamptz NOT NULL,
+                PRIMARY KEY (grain_type, grain_id_n0)
+            )
+            """;
+
+        private const string Upsert = """
+            INSERT INTO raw_storage AS s (grain_type, grain_id_n0, payload, version, modified_on)
+            VALUES ('bench', $1, $2, 1, now())
+            ON CONFLICT (grain_type, grain_id_n0) DO UPDATE
+                SET payload = EXCLUDED.payload, version = s.version + 1, modified_on = EXCLUDED.modified_on
+                WHERE s.version = $3
+            RETURNING s.version
+            """;
+
+        private readonly NpgsqlDataSource _dataSource;
+        private readonly Writer[] _writers;
+
+        private RawUpserts(NpgsqlDataSource dataSource, Writer[] writers)
+        {
+            _dataSource = dataSource;
+            _writers = writers;
         }
 
-        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-    }
-
-    private sealed class RawWriter : IWriter
-    {
-        private readonly NpgsqlConnection _connection;
-        private readonly GrainId _grainId;
-        private readonly NpgsqlCommand _update;
-        private readonly NpgsqlParameter<long> _expectedVersion = new() { TypedValue = 0 };
-        private readonly NpgsqlParameter _payload = new() { NpgsqlDbType = NpgsqlDbType.Jsonb };
-        private long? _version;
-        private long _counter;
-
-        public RawWriter(NpgsqlConnection connection, GrainId grainId)
+        public static async Task<RawUpserts> CreateAsync(string connectionString, int writers, CancellationToken cancellationToken)
         {
-            _connection = connection;
-            _grainId = grainId;
-            _update = new NpgsqlCommand(PostgresGrainStorage.UpdateSql, connection);
-            _update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Type });
-            _update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = grainId.Key });
-            _update.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StateName });
-            _update.Parameters.Add(_payload);
-            _update.Parameters.Add(_expectedVersion);
-        }
-
-        public async Task<bool> WriteAsync(CancellationToken ct)
-        {
-            if (_version is null)
+            var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using (var create = dataSource.CreateCommand(CreateTable))
             {
-                await SeedAsync(ct).ConfigureAwait(false);
-                await _update.PrepareAsync(ct).ConfigureAwait(false);
+                await create.ExecuteNonQueryAsync(cancellationToken);
             }
 
-            _payload.Value = Serializer.Serialize(NextState(++_counter));
-            _expectedVersion.TypedValue = _version!.Value;
-            if (await _update.ExecuteScalarAsync(ct).ConfigureAwait(false) is long version)
+            var all = new Writer[writers];
+            for (var i = 0; i < writers; i++)
             {
-                _version = version;
-                return true;
+                all[i] = await Writer.OpenAsync(dataSource, i, cancellationToken);
             }
 
-            _version = null;
-            return false;
+            return new RawUpserts(dataSource, all);
         }
+
+        public Task WriteAsync(int writer) => _writers[writer].WriteAsync();
 
         public async ValueTask DisposeAsync()
         {
-            await _update.DisposeAsync().ConfigureAwait(false);
-            await _connection.DisposeAsync().ConfigureAwait(false);
-        }
-
-        /// <summary>Creates the row when missing (the INSERT the provider issues), then reads its version.</summary>
-        private async Task SeedAsync(CancellationToken ct)
-        {
-            await using (var insert = new NpgsqlCommand(PostgresGrainStorage.InsertSql, _connection))
+            foreach (var writer in _writers)
             {
-                AddKey(insert);
-                insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = Serializer.Serialize(NextState(0)) });
-                await insert.ExecuteNonQueryAsync(ct).ConfigureAwait(false);
+                await writer.DisposeAsync();
             }
 
-            await using var read = new NpgsqlCommand(PostgresGrainStorage.ReadVersionSql, _connection);
-            AddKey(read);
-            _version = (long)(await read.ExecuteScalarAsync(ct).ConfigureAwait(false))!;
+            await _dataSource.DisposeAsync();
         }
 
-        private void AddKey(NpgsqlCommand command)
+        private sealed class Writer(NpgsqlConnection connection, NpgsqlCommand upsert) : IAsyncDisposable
         {
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _grainId.Type });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = _grainId.Key });
-            command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = StateName });
+            private long _counter;
+            private int _version;
+
+            public static async Task<Writer> OpenAsync(NpgsqlDataSource dataSource, int grain, CancellationToken cancellationToken)
+            {
+                var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+                var upsert = new NpgsqlCommand(Upsert, connection);
+                upsert.Parameters.Add(new NpgsqlParameter<long> { TypedValue = grain });
+                upsert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Json });
+                upsert.Parameters.Add(new NpgsqlParameter<int>());
+                await upsert.PrepareAsync(cancellationToken);
+                return new Writer(connection, upsert);
+            }
+
+            public async Task WriteAsync()
+            {
+                upsert.Parameters[1].Value = JsonSerializer.Serialize(StateBenchDocument.For(++_counter), JsonStateSerializer.Options);
+                ((NpgsqlParameter<int>)upsert.Parameters[2]).TypedValue = _version;
+                _version = await upsert.ExecuteScalarAsync() is int version
+                    ? version
+                    : throw new InvalidOperationException("Version conflict: each raw writer owns its row.");
+            }
+
+            public async ValueTask DisposeAsync()
+            {
+                await upsert.DisposeAsync();
+                await connection.DisposeAsync();
+            }
         }
     }
 }
