@@ -112,20 +112,6 @@ public sealed class GatewayHost : IAsyncDisposable
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
-    /// <summary>
-    /// Stops the co-hosted silo as a crash would (no grain code runs, no stream position is written); the web server keeps
-    /// answering, so updates can still be accepted into the durable stream but are not processed.
-    /// </summary>
-    public async Task CrashSiloAsync()
-    {
-        // The runtime's crash switch is internal to it (tests of the runtime use it through InProcessSilo); reach it the
-        // same way here rather than widen the runtime's public surface for one test.
-        var silo = Services.GetServices<IHostedService>().Single(service => service.GetType().Name == "SiloHostedService");
-        var abort = silo.GetType().GetMethod("AbortAsync", BindingFlags.Public | BindingFlags.Instance)
-            ?? throw new InvalidOperationException("SiloHostedService.AbortAsync is gone; update this test helper.");
-        await (Task)abort.Invoke(silo, null)!;
-    }
-
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
