@@ -144,7 +144,9 @@ public sealed class TestHost : IAsyncDisposable
         using var response = await client.SendAsync(request).WaitAsync(CarouselTimeout);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var jobId = await response.Content.ReadAsStringAsync();
-        var job = await Services.GetRequiredService<JobCompletionSignals>().WhenFinal(jobId).WaitAsync(CarouselTimeout);
+        var job = await Services.GetRequiredService<IGrainFactory>().GetGrain<ICarouselJobGrain>(jobId)
+            .WaitUntilFinal(ICarouselJobGrain.MaxWait).WaitAsync(CarouselTimeout);
+        Assert.NotNull(job);
         Assert.Equal(JobStatus.Completed, job.Status);
         return job;
     }
