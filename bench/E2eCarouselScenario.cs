@@ -82,7 +82,7 @@ internal static class E2eCarouselScenario
     private static async Task<List<double>> MeasureInProcessAsync(int count, CancellationToken cancellationToken)
     {
         var generator = new OfflineContentGenerator();
-        var renderer = new CairoSlideRenderer();
+        var renderer = new SkiaSlideRenderer();
         var design = new RenderOptions("midnight", SlideSize.Portrait, null, null);
         var times = new List<double>(count);
         for (var i = -5; i < count; i++)

@@ -1,31 +1,42 @@
 using System.Diagnostics;
-using System.Net;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using VibeCoder.Grains.Carousels;
+using SkiaSharp;
 using VibeCoder.Rendering;
+using VibeCoder.Rendering.Diagnostics;
+using VibeCoder.Rendering.Themes;
 
 namespace VibeCoder.Bench.Scenarios;
 
 /// <summary>
-/// One 1080×1350 content slide, drawn and PNG-encoded by <see cref="CairoSlideRenderer"/>: median milliseconds per
-/// slide. Baseline: the same slide as HTML/CSS in a warm headless Chromium page (Debian's /usr/bin/chromium driven by
-/// Playwright), its text set and a PNG screenshot taken per run — what a "render with a browser" design would pay.
+/// Every slide kind in every theme (1080×1350, Russian text with emoji), drawn and PNG-encoded by
+/// <see cref="SkiaSlideRenderer"/>: median milliseconds per slide, and where the time goes (HarfBuzz shaping, the
+/// rest of text layout, drawing, PNG encoding). Baseline, in the same run: the same slides' words and colours as
+/// HTML/CSS in a warm headless Chromium page (Debian's /usr/bin/chromium driven by Playwright), text and theme set
+/// and a PNG screenshot taken per slide — what a "render with a browser" design would pay. Also measures the PNG
+/// encoder settings the renderer chose against the alternatives (stderr and "png_options").
 /// </summary>
 internal static class RenderSlidesScenario
 {
-    private const int CairoWarmUpRuns = 150;
+    private const int SkiaWarmUpRounds = 5;
+    private const int SkiaMeasuredRounds = 4;
     private const int ChromiumWarmUpRuns = 20;
-    private const int MeasuredRuns = 60;
+    private const int ChromiumMeasuredRuns = 60;
     private const int Width = 1080;
     private const int Height = 1350;
     private const string Handle = "@vibecoder";
 
-    private static readonly SlideContent Slide = new(
-        SlideKind.Content,
-        "Начинайте день без телефона",
-        "Первые 30 минут после пробуждения задают тон всему дню. Вместо ленты новостей — стакан воды, короткая "
-        + "зарядка и план на три главные задачи. Мозг получает время проснуться, а не тонуть в чужих срочностях.");
+    private static readonly SlideContent[] Kinds =
+    [
+        new(SlideKind.Cover, "7 привычек, которые изменят вашу продуктивность 🚀", "Простые шаги, которые работают уже с завтрашнего утра"),
+        new(SlideKind.Content, "Начинайте день без телефона",
+            "Первые 30 минут после пробуждения задают тон всему дню. Вместо ленты новостей — стакан воды, короткая "
+            + "зарядка и план на три главные задачи. Мозг получает время проснуться, а не тонуть в чужих срочностях."),
+        new(SlideKind.List, "Сделайте сегодня", "Выпейте стакан воды 💧\nЗапишите три главные задачи\n20 минут без уведомлений\nПрогулка после обеда"),
+        new(SlideKind.Quote, "Питер Друкер", "Нет ничего более бесполезного, чем эффективно делать то, чего делать не нужно вовсе."),
+        new(SlideKind.CallToAction, "Сохраните, чтобы не потерять", "Подписывайтесь — каждый день новая идея о фокусе 🎯"),
+    ];
 
     private static readonly string[] ChromiumArguments =
     [
@@ -33,56 +44,122 @@ internal static class RenderSlidesScenario
         "--disable-background-networking", "--disable-component-update", "--disable-sync",
     ];
 
-    public static async Task<System.Text.Json.Nodes.JsonObject> RunAsync(CancellationToken ct)
+    public static async Task<JsonObject> RunAsync(CancellationToken ct)
     {
-        (double cairoMedian, int cairoBytes) = MeasureCairo(ct);
-        Console.Error.WriteLine($"cairo + pango: {cairoMedian:F2} ms per slide (median of {MeasuredRuns}), {cairoBytes:N0} bytes");
-        (double chromiumMedian, int chromiumBytes) = await MeasureChromiumAsync(ct).ConfigureAwait(false);
-        Console.Error.WriteLine($"chromium screenshot: {chromiumMedian:F2} ms per slide (median of {MeasuredRuns}), {chromiumBytes:N0} bytes");
+        (SlideContent Slide, string Theme)[] slides = [.. SlideThemes.Names.SelectMany(theme => Kinds.Select(kind => (kind, theme)))];
+        SkiaFigures skia = MeasureSkia(slides, ct);
+        Console.Error.WriteLine(
+            $"skia: {skia.Median:F2} ms per slide (median of {skia.Runs}, {slides.Length} kinds × themes), {skia.PngBytes:N0} bytes; "
+            + $"mean shaping {skia.Shaping:F2} + other layout {skia.Layout:F2} + drawing {skia.Draw:F2} + PNG {skia.Encode:F2} ms");
+        JsonArray pngOptions = MeasurePngOptions(ct);
+        (double chromiumMedian, int chromiumBytes) = await MeasureChromiumAsync(slides, ct).ConfigureAwait(false);
+        Console.Error.WriteLine($"chromium screenshot: {chromiumMedian:F2} ms per slide (median of {ChromiumMeasuredRuns}), {chromiumBytes:N0} bytes");
 
         return new JsonObject
         {
             ["scenario"] = "render-slides",
-            ["value"] = Math.Round(cairoMedian, 3),
+            ["value"] = Math.Round(skia.Median, 3),
             ["unit"] = "ms",
+            ["p90"] = Math.Round(skia.P90, 3),
             ["baseline"] = Math.Round(chromiumMedian, 3),
-            ["ratio"] = Math.Round(chromiumMedian / cairoMedian, 2),
-            ["runs"] = MeasuredRuns,
+            ["ratio"] = Math.Round(chromiumMedian / skia.Median, 2),
+            ["runs"] = skia.Runs,
+            ["slides"] = slides.Length,
+            ["shaping_ms"] = Math.Round(skia.Shaping, 3),
+            ["layout_ms"] = Math.Round(skia.Layout, 3),
+            ["draw_ms"] = Math.Round(skia.Draw, 3),
+            ["encode_ms"] = Math.Round(skia.Encode, 3),
+            ["cpu_ms"] = Math.Round(skia.CpuPerSlide, 3),
             ["width"] = Width,
             ["height"] = Height,
-            ["png_bytes"] = cairoBytes,
+            ["png_bytes"] = skia.PngBytes,
             ["baseline_png_bytes"] = chromiumBytes,
+            ["png_options"] = pngOptions,
             ["cores"] = Environment.ProcessorCount,
         };
     }
 
-    private static (double MedianMilliseconds, int PngBytes) MeasureCairo(CancellationToken ct)
+    /// <summary>Per-slide figures; the stage means are per slide in milliseconds.</summary>
+    private sealed record SkiaFigures(double Median, double P90, int Runs, int PngBytes, double Shaping, double Layout, double Draw, double Encode, double CpuPerSlide);
+
+    private static SkiaFigures MeasureSkia((SlideContent Slide, string Theme)[] slides, CancellationToken ct)
     {
-        var renderer = new CairoSlideRenderer();
-        var options = new RenderOptions("midnight", SlideSize.Portrait, Handle, null);
+        var renderer = new SkiaSlideRenderer();
 
-        // Warm-up brings the JIT to its optimised tier (tiering waits for 30 calls and a quiet 100 ms) and loads
-        // the fonts into this thread's pango font map.
-        for (int i = 0; i < CairoWarmUpRuns; i++)
+        // Warm-up brings the JIT to its optimised tier (tiering waits for 30 calls and a quiet 100 ms) and resolves
+        // every style's fonts and shapers once.
+        for (int round = 0; round < SkiaWarmUpRounds; round++)
         {
-            renderer.RenderSlide(Slide, 2, 7, options);
+            foreach ((SlideContent slide, string theme) in slides)
+            {
+                renderer.RenderSlide(slide, 2, 7, Options(theme));
+            }
         }
 
-        var times = new double[MeasuredRuns];
+        var profile = new RenderProfile();
+        var times = new List<double>(slides.Length * SkiaMeasuredRounds);
         int bytes = 0;
-        for (int i = 0; i < MeasuredRuns; i++)
+        TimeSpan cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        for (int round = 0; round < SkiaMeasuredRounds; round++)
         {
-            ct.ThrowIfCancellationRequested();
-            long started = Stopwatch.GetTimestamp();
-            RenderedSlide slide = renderer.RenderSlide(Slide, 2, 7, options);
-            times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            bytes = slide.Png.Length;
+            foreach ((SlideContent slide, string theme) in slides)
+            {
+                ct.ThrowIfCancellationRequested();
+                long started = Stopwatch.GetTimestamp();
+                RenderedSlide rendered = renderer.RenderSlide(slide, 2, 7, Options(theme), profile);
+                times.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                bytes = Math.Max(bytes, rendered.Png.Length);
+            }
         }
 
-        return (Median(times), bytes);
+        double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / times.Count;
+        double perSlide(long ticks) => RenderProfile.Milliseconds(ticks) / times.Count;
+        return new SkiaFigures(
+            Percentile(times, 0.5), Percentile(times, 0.9), times.Count, bytes,
+            perSlide(profile.ShapingTicks), perSlide(profile.LayoutTicks - profile.ShapingTicks),
+            perSlide(profile.DrawTicks - profile.LayoutTicks), perSlide(profile.EncodeTicks), cpu);
     }
 
-    private static async Task<(double MedianMilliseconds, int PngBytes)> MeasureChromiumAsync(CancellationToken ct)
+    private static RenderOptions Options(string theme) => new(theme, SlideSize.Portrait, Handle, null);
+
+    // The same pixels through each candidate encoder setting: the renderer's choice is the fast end of this table.
+    private static JsonArray MeasurePngOptions(CancellationToken ct)
+    {
+        RenderedSlide slide = new SkiaSlideRenderer().RenderSlide(Kinds[1], 2, 7, Options("midnight"));
+        using SKBitmap bitmap = SKBitmap.Decode(slide.Png);
+        using SKPixmap pixmap = bitmap.PeekPixels();
+        (SKPngEncoderFilterFlags Filter, int Level)[] candidates =
+        [
+            (SKPngEncoderFilterFlags.AllFilters, 6), (SKPngEncoderFilterFlags.AllFilters, 4), (SKPngEncoderFilterFlags.AllFilters, 1),
+            (SKPngEncoderFilterFlags.Sub, 6), (SKPngEncoderFilterFlags.Sub, 4), (SKPngEncoderFilterFlags.Sub, 1),
+            (SKPngEncoderFilterFlags.Up, 4), (SKPngEncoderFilterFlags.Up, 2), (SKPngEncoderFilterFlags.Up, 1),
+            (SKPngEncoderFilterFlags.Paeth, 4), (SKPngEncoderFilterFlags.Paeth, 1), (SKPngEncoderFilterFlags.NoFilters, 1),
+        ];
+        var table = new JsonArray();
+        foreach ((SKPngEncoderFilterFlags filter, int level) in candidates)
+        {
+            var options = new SKPngEncoderOptions(filter, level);
+            var times = new double[9];
+            long size = 0;
+            for (int i = 0; i < times.Length; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                long started = Stopwatch.GetTimestamp();
+                using SKData data = pixmap.Encode(options)!;
+                times[i] = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
+                size = data.Size;
+            }
+
+            double median = Percentile(times, 0.5);
+            bool chosen = options == SkiaSlideRenderer.PngOptions;
+            Console.Error.WriteLine($"  png {filter,-10} zlib {level}: {median,6:F2} ms {size,9:N0} bytes{(chosen ? "  ← renderer" : string.Empty)}");
+            table.Add(new JsonObject { ["filter"] = filter.ToString(), ["zlib"] = level, ["ms"] = Math.Round(median, 2), ["bytes"] = size, ["chosen"] = chosen });
+        }
+
+        return table;
+    }
+
+    private static async Task<(double MedianMilliseconds, int PngBytes)> MeasureChromiumAsync((SlideContent Slide, string Theme)[] slides, CancellationToken ct)
     {
         using IPlaywright playwright = await Playwright.CreateAsync().WaitAsync(ct).ConfigureAwait(false);
         await using IBrowser browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
@@ -99,18 +176,31 @@ internal static class RenderSlidesScenario
         await page.SetContentAsync(Html()).WaitAsync(ct).ConfigureAwait(false);
 
         var screenshot = new PageScreenshotOptions { Type = ScreenshotType.Png, FullPage = false };
-        string[] texts = [Slide.Heading, Slide.Body];
-        var times = new double[MeasuredRuns];
+        var times = new double[ChromiumMeasuredRuns];
         int bytes = 0;
-        for (int i = -ChromiumWarmUpRuns; i < MeasuredRuns; i++)
+        for (int i = -ChromiumWarmUpRuns; i < ChromiumMeasuredRuns; i++)
         {
             ct.ThrowIfCancellationRequested();
+            (SlideContent slide, string themeName) = slides[(i + ChromiumWarmUpRuns) % slides.Length];
+            SlideThemes.TryGet(themeName, out SlideTheme? theme);
+            string[] arguments =
+            [
+                slide.Heading, slide.Body, theme!.Background.ToString(), theme.BackgroundEnd.ToString(), theme.Text.ToString(), theme.Accent.ToString(),
+            ];
             long started = Stopwatch.GetTimestamp();
 
-            // Setting the text makes Chromium lay the slide out again, as the renderer does for every slide.
+            // Setting the text and colours makes Chromium lay out and paint the slide again, as the renderer does.
             await page.EvaluateAsync(
-                "([heading, body]) => { document.getElementById('heading').textContent = heading; document.getElementById('body').textContent = body; }",
-                texts).ConfigureAwait(false);
+                """
+                ([heading, body, background, backgroundEnd, text, accent]) => {
+                  document.getElementById('heading').textContent = heading;
+                  document.getElementById('body').textContent = body;
+                  const style = document.body.style;
+                  style.setProperty('--background', background); style.setProperty('--background-end', backgroundEnd);
+                  style.setProperty('--text', text); style.setProperty('--accent', accent);
+                }
+                """,
+                arguments).ConfigureAwait(false);
             byte[] png = await page.ScreenshotAsync(screenshot).ConfigureAwait(false);
             if (i >= 0)
             {
@@ -119,7 +209,7 @@ internal static class RenderSlidesScenario
             }
         }
 
-        return (Median(times), bytes);
+        return (Percentile(times, 0.5), bytes);
     }
 
     // The content slide's design in CSS: gradient, corner glow, accent number and rule, heading, body, footer.
@@ -127,35 +217,38 @@ internal static class RenderSlidesScenario
         <!doctype html>
         <html><head><meta charset="utf-8"><style>
           html, body { margin: 0; width: {{Width}}px; height: {{Height}}px; overflow: hidden; }
-          body { background: linear-gradient(#0b1024, #1b2550); color: #f5f7ff; font-family: 'DejaVu Sans', sans-serif; position: relative; }
+          body { --background: #0b1024; --background-end: #1b2550; --text: #f5f7ff; --accent: #7c9cff;
+                 background: linear-gradient(var(--background), var(--background-end)); color: var(--text); font-family: 'DejaVu Sans', sans-serif; position: relative; }
           .glow { position: absolute; left: 560px; top: -490px; width: 1120px; height: 1120px; border-radius: 50%;
                   background: radial-gradient(closest-side, rgba(124,156,255,.22), rgba(124,156,255,0)); }
           .safe { position: absolute; left: 80px; top: 80px; right: 80px; bottom: 80px; display: flex; flex-direction: column; }
           .header { display: flex; align-items: center; gap: 32px; }
-          .number { color: #7c9cff; font-weight: 700; font-stretch: condensed; font-size: 96px; line-height: 1; }
+          .number { color: var(--accent); font-weight: 700; font-stretch: condensed; font-size: 96px; line-height: 1; }
           .rule { flex: 1; height: 4px; border-radius: 2px; background: rgba(124,156,255,.45); }
           h1 { margin: 44px 0 0; font-size: 80px; line-height: 1.05; font-weight: 700; font-stretch: condensed; }
           p { margin: 36px 0 0; font-size: 46px; line-height: 1.38; opacity: .86; }
           .footer { margin-top: auto; }
           .track { height: 6px; border-radius: 3px; background: rgba(165,176,214,.28); margin-bottom: 26px; }
-          .track div { width: 28.6%; height: 100%; border-radius: 3px; background: #7c9cff; }
+          .track div { width: 28.6%; height: 100%; border-radius: 3px; background: var(--accent); }
           .row { display: flex; justify-content: space-between; font-size: 28px; font-weight: 700; }
         </style></head><body>
           <div class="glow"></div>
           <div class="safe">
             <div class="header"><div class="number">01</div><div class="rule"></div></div>
-            <h1 id="heading">{{WebUtility.HtmlEncode(Slide.Heading)}}</h1>
-            <p id="body">{{WebUtility.HtmlEncode(Slide.Body)}}</p>
+            <h1 id="heading"></h1>
+            <p id="body"></p>
             <div class="footer"><div class="track"><div></div></div><div class="row"><span>{{Handle}}</span><span>2/7</span></div></div>
           </div>
         </body></html>
         """;
 
-    private static double Median(double[] values)
+    private static double Percentile(IReadOnlyCollection<double> values, double share)
     {
         double[] sorted = [.. values];
         Array.Sort(sorted);
-        int middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+        double rank = share * (sorted.Length - 1);
+        int below = (int)Math.Floor(rank);
+        int above = Math.Min(below + 1, sorted.Length - 1);
+        return sorted[below] + ((sorted[above] - sorted[below]) * (rank - below));
     }
 }
