@@ -4,12 +4,16 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages the tests use: headless Chromium (page tests) and a colour emoji font (rendering tests).
-# PostgreSQL 15 binaries, cairo/pango and DejaVu fonts are on every machine already.
+# Debian packages the tests use: headless Chromium (page tests); for the rendering tests fontconfig (SkiaSharp finds
+# fonts through it), DejaVu (the themes' faces, condensed and italic ones in -extra), the colour emoji font and
+# poppler-utils (pdftotext/pdfinfo read the PDFs back). PostgreSQL 15 binaries are on every machine already.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
-dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
+dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 dpkg -s fonts-dejavu-extra >/dev/null 2>&1 || missing+=(fonts-dejavu-extra)
+dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
+command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"

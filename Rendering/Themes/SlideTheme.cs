@@ -8,9 +8,9 @@ namespace VibeCoder.Rendering.Themes;
 /// <param name="Muted">Secondary text: subtitles, attributions, the footer.</param>
 /// <param name="Accent">Bars, shapes, numbers and the page indicator.</param>
 /// <param name="OnAccent">Text drawn on the accent colour.</param>
-/// <param name="HeadingFamily">The pango font family list for headings.</param>
-/// <param name="BodyFamily">The pango font family list for body text.</param>
-/// <param name="QuoteFamily">The pango font family list for quotations.</param>
+/// <param name="HeadingFamily">The font family list (fallback order) for headings.</param>
+/// <param name="BodyFamily">The font family list (fallback order) for body text.</param>
+/// <param name="QuoteFamily">The font family list (fallback order) for quotations.</param>
 public sealed record SlideTheme(
     string Name,
     RgbColor Background,
