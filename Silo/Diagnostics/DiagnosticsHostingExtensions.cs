@@ -102,7 +102,11 @@ public static class DiagnosticsHostingExtensions
     public static IEndpointRouteBuilder MapVibeCoderDiagnostics(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
-        endpoints.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(DashboardPolicy);
+        if (DashboardSwitch.IsEnabled(endpoints.ServiceProvider.GetRequiredService<IConfiguration>()))
+        {
+            endpoints.MapOrleansDashboard(routePrefix: "/dashboard").RequireAuthorization(DashboardPolicy);
+        }
+
         var metrics = endpoints.MapPrometheusScrapingEndpoint("/metrics");
         if (endpoints.ServiceProvider.GetRequiredService<MetricsSettings>().RequireAuth)
         {
@@ -121,7 +125,9 @@ public static class DiagnosticsHostingExtensions
     private static Func<Instrument, MetricStreamConfiguration?> OwnHostOnly(IMeterFactory own) =>
         instrument => instrument.Meter.Scope is not null && !ReferenceEquals(instrument.Meter.Scope, own)
             ? MetricStreamConfiguration.Drop
-            : TelemetryNames.DroppedOrleansInstruments.Contains(instrument.Name) ? MetricStreamConfiguration.Drop : null;
+            : TelemetryNames.DroppedOrleansInstruments.Contains(instrument.Name) || TelemetryNames.IsPerMessageOrleansInstrument(instrument.Name)
+                ? MetricStreamConfiguration.Drop
+                : null;
 
     private static void AddLogging(IHostApplicationBuilder builder)
     {

@@ -39,6 +39,19 @@ public static class TelemetryNames
         [OrleansMeter, "System.Runtime", "Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.Server.Kestrel", "System.Net.Http"];
 
     /// <summary>
+    /// Orleans instruments recorded on every message or grain call (sizes, dispatcher and directory-cache counters,
+    /// request latency): not exported, because listening to them costs a large share of a cheap grain call (measured
+    /// with <c>grain-calls</c>); <c>vibecoder.grain.call.duration</c> gives the per-method latency instead. The periodic
+    /// and per-activation ones (catalog, storage, reminders, streams, membership, gateway clients) stay.
+    /// </summary>
+    public static bool IsPerMessageOrleansInstrument(string name) =>
+        name.StartsWith("orleans-messaging-", StringComparison.Ordinal)
+        || name.StartsWith("orleans-directory-lookups-", StringComparison.Ordinal)
+        || name.StartsWith("orleans-directory-validations-", StringComparison.Ordinal)
+        || name.StartsWith("orleans-manifest-cache-", StringComparison.Ordinal)
+        || name is "orleans-app-requests-latency" or "orleans-gateway-received" or "orleans-gateway-sent";
+
+    /// <summary>
     /// Orleans instruments left out of <c>/metrics</c>: counters of queue call time in ticks that Orleans 10.4 feeds
     /// negative increments (a counter must only grow; Prometheus would read them as resets). The matching
     /// <c>…-failures</c> and <c>…-exceptions</c> counters stay.

@@ -59,7 +59,10 @@ public static class ClientHostingExtensions
             client.UseVibeCoderClustering(database);
             client.AddVibeCoderStreams(database, DomainEventStreams.ProviderName);
             client.AddActivityPropagation();
-            client.AddDashboard();
+            if (DashboardSwitch.IsEnabled(builder.Configuration))
+            {
+                client.AddDashboard();
+            }
         });
         builder.Services.AddHealthChecks()
             .AddCheck<ClientReadinessCheck>("cluster", tags: ["ready"])

@@ -35,6 +35,7 @@ public static class SiloHostingExtensions
         ArgumentNullException.ThrowIfNull(builder);
         var storage = StorageSettings.FromConfiguration(builder.Configuration);
         var cluster = OrleansSettings.FromConfiguration(builder.Configuration);
+        var dashboard = DashboardSwitch.IsEnabled(builder.Configuration);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(cluster);
         builder.Services.AddCarouselServices(builder.Configuration);
@@ -50,7 +51,10 @@ public static class SiloHostingExtensions
             silo.AddVibeCoderStorage(storage, cluster);
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<GrainCallMetricsFilter>();
-            silo.AddDashboard();
+            if (dashboard)
+            {
+                silo.AddDashboard();
+            }
 
             // The workflow's watchdog reminder ticks every few seconds (Orleans' default minimum is a minute).
             silo.Services.AddOptions<ReminderOptions>()

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VibeCoder.Silo.Diagnostics;
 using VibeCoder.Silo.Hosting;
@@ -53,6 +54,31 @@ public sealed class DashboardAccessTests
         // Metrics stay open by default: in-cluster Prometheus scrapes by annotation, without credentials.
         using var metrics = await SendAsync(client, "metrics", remote: "10.1.2.3");
         Assert.Equal(HttpStatusCode.OK, metrics.StatusCode);
+    }
+
+    [Fact]
+    public async Task Dashboard_SwitchedOff_IsNotServedWhileOpsStays()
+    {
+        await using var host = await TestHost.StartAsync(new Dictionary<string, string?> { ["DASHBOARD_ENABLED"] = "false" });
+        using var client = host.CreateClient();
+
+        using var dashboard = await SendAsync(client, "dashboard/");
+        using var ops = await SendAsync(client, "ops/api/pipeline");
+
+        Assert.Equal(HttpStatusCode.NotFound, dashboard.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ops.StatusCode);
+    }
+
+    [Fact]
+    public void DashboardSwitch_NotABoolean_FailsNamingTheVariable()
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["DASHBOARD_ENABLED"] = "sometimes" })
+            .Build();
+
+        var error = Assert.Throws<InvalidConfigurationException>(() => DashboardSwitch.IsEnabled(configuration));
+
+        Assert.Contains("DASHBOARD_ENABLED", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
