@@ -9,6 +9,9 @@ namespace VibeCoder.Silo.Diagnostics;
 /// </summary>
 public static class DashboardSwitch
 {
+    /// <summary>How long the dashboard's call profiler runs after the last dashboard request.</summary>
+    public static readonly TimeSpan ProfilerIdleTime = TimeSpan.FromSeconds(10);
+
     /// <summary>Reads the switch.</summary>
     /// <exception cref="InvalidConfigurationException">The value is neither true nor false.</exception>
     public static bool IsEnabled(IConfiguration configuration)

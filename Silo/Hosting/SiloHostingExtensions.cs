@@ -54,6 +54,10 @@ public static class SiloHostingExtensions
             if (dashboard)
             {
                 silo.AddDashboard();
+
+                // The profiler times every grain call while someone looks; the page polls every second, so a short idle
+                // time switches it off at the dashboard's next check (once a minute) after the last viewer left.
+                silo.Services.Configure<GrainProfilerOptions>(o => o.DeactivationTime = DashboardSwitch.ProfilerIdleTime);
             }
 
             // The workflow's watchdog reminder ticks every few seconds (Orleans' default minimum is a minute).
