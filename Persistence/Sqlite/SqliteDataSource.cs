@@ -5,16 +5,15 @@ namespace VibeCoder.Persistence.Sqlite;
 
 /// <summary>
 /// The <see cref="DbDataSource"/> this library gives Orleans' AdoNet providers (and uses itself) for a SQLite file:
-/// connections carry the pragmas, the one-writer gate and the typed results Orleans expects.
+/// connections carry the pragmas, batch transactions and the typed results Orleans expects.
 /// </summary>
 /// <remarks>
 /// Orleans validates a data source by checking that its connections are assignable to the invariant's connection type
-/// (<see cref="SqliteConnection"/> for <c>System.Data.SQLite</c>), which <see cref="GatedSqliteConnection"/> is.
+/// (<see cref="SqliteConnection"/> for <c>System.Data.SQLite</c>), which <see cref="PragmaSqliteConnection"/> is.
 /// </remarks>
 internal sealed class SqliteDataSource : DbDataSource
 {
     private readonly string _connectionString;
-    private readonly SqliteWriteGate _gate;
     private readonly SqlitePragmas _pragmas;
 
     public SqliteDataSource(string connectionString, SqlitePragmas pragmas)
@@ -28,7 +27,6 @@ internal sealed class SqliteDataSource : DbDataSource
         _connectionString = connectionString;
         _pragmas = pragmas;
         DatabaseFile = Path.GetFullPath(builder.DataSource);
-        _gate = SqliteWriteGate.For(DatabaseFile);
     }
 
     /// <summary>The full path of the database file.</summary>
@@ -39,5 +37,5 @@ internal sealed class SqliteDataSource : DbDataSource
 
     public override string ConnectionString => _connectionString;
 
-    protected override DbConnection CreateDbConnection() => new GatedSqliteConnection(_connectionString, _gate, _pragmas);
+    protected override DbConnection CreateDbConnection() => new PragmaSqliteConnection(_connectionString, _pragmas);
 }

@@ -14,11 +14,11 @@ namespace VibeCoder.Persistence.Sqlite;
 internal sealed class TypedSqliteDataReader : DbDataReader
 {
     private readonly SqliteDataReader _inner;
-    private readonly GatedSqliteCommand.WriteScope? _write;
+    private readonly BatchingSqliteCommand.WriteScope? _write;
     private bool _failed;
     private bool _disposed;
 
-    public TypedSqliteDataReader(SqliteDataReader inner, GatedSqliteCommand.WriteScope? write)
+    public TypedSqliteDataReader(SqliteDataReader inner, BatchingSqliteCommand.WriteScope? write)
     {
         _inner = inner;
         _write = write;

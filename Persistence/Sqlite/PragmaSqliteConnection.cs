@@ -7,23 +7,21 @@ namespace VibeCoder.Persistence.Sqlite;
 
 /// <summary>
 /// A SQLite connection that sets this library's per-connection pragmas the first time its native handle opens and
-/// whose commands are <see cref="GatedSqliteCommand"/>s.
+/// whose commands are <see cref="BatchingSqliteCommand"/>s.
 /// </summary>
 /// <remarks>
 /// Microsoft.Data.Sqlite pools native handles, and pragmas such as <c>busy_timeout</c> and <c>synchronous</c> live on
 /// the handle, so they are set once per handle rather than on every open.
 /// </remarks>
-internal sealed class GatedSqliteConnection : SqliteConnection
+internal sealed class PragmaSqliteConnection : SqliteConnection
 {
     private static readonly ConditionalWeakTable<sqlite3, object> PreparedHandles = [];
 
-    private readonly SqliteWriteGate _gate;
     private readonly SqlitePragmas _pragmas;
 
-    public GatedSqliteConnection(string connectionString, SqliteWriteGate gate, SqlitePragmas pragmas)
+    public PragmaSqliteConnection(string connectionString, SqlitePragmas pragmas)
         : base(connectionString)
     {
-        _gate = gate;
         _pragmas = pragmas;
     }
 
@@ -36,7 +34,7 @@ internal sealed class GatedSqliteConnection : SqliteConnection
             return;
         }
 
-        // Plain SqliteCommand: pragmas change no data and must not wait for the write gate.
+        // Plain SqliteCommand: pragmas change no data and need no batch transaction.
         using (var command = base.CreateCommand())
         {
             command.CommandText = string.Create(
@@ -54,5 +52,5 @@ internal sealed class GatedSqliteConnection : SqliteConnection
     /// <summary>The connection's open transaction, if any.</summary>
     public SqliteTransaction? CurrentTransaction => Transaction;
 
-    public override SqliteCommand CreateCommand() => new GatedSqliteCommand(this, _gate);
+    public override SqliteCommand CreateCommand() => new BatchingSqliteCommand(this);
 }
