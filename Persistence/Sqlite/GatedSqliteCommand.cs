@@ -40,16 +40,11 @@ internal sealed class GatedSqliteCommand : SqliteCommand
         return ExecuteWrite(behavior, shape);
     }
 
-    protected override async Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
+    // Microsoft.Data.Sqlite executes synchronously on the calling thread; so does this, gate included (see SqliteWriteGate).
+    protected override Task<DbDataReader> ExecuteDbDataReaderAsync(CommandBehavior behavior, CancellationToken cancellationToken)
     {
-        var shape = SqliteCommandShape.Of(CommandText);
-        if (!shape.Writes)
-        {
-            return new TypedSqliteDataReader(ExecuteReader(behavior), write: null);
-        }
-
-        await _gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        return ExecuteWrite(behavior, shape);
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ExecuteDbDataReader(behavior));
     }
 
     public override int ExecuteNonQuery()
