@@ -157,7 +157,11 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         if (processes.Count > 0)
         {
             await RunAsync("kill", ["-STOP", .. processes], CancellationToken.None).ConfigureAwait(false);
-            _paused = processes;
+
+            // runuser (our child when root) stops itself when its child stops and waits for a SIGCONT of its own.
+            _paused = _runAsPostgresUser && _postmaster is { } runuser
+                ? [.. processes, runuser.Id.ToString(CultureInfo.InvariantCulture)]
+                : processes;
         }
     }
 
