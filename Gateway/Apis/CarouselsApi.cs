@@ -68,7 +68,18 @@ public static class CarouselsApi
             }
         }
 
-        var job = await grains.GetGrain<IWorkflowGrain>(jobId).Start(request).WaitAsync(cancellationToken);
+        CarouselJobSnapshot job;
+        try
+        {
+            job = await grains.GetGrain<IWorkflowGrain>(jobId).Start(request).WaitAsync(cancellationToken);
+        }
+        catch (Exception) when (request.UserId is { } charged)
+        {
+            // Refused (the caller sees an error and may retry): give the reserved carousel back if storage lets us.
+            await RefundQuietlyAsync(grains.GetGrain<IUserGrain>(charged), jobId);
+            throw;
+        }
+
         return TypedResults.Accepted($"/api/carousels/{jobId}", new CarouselAccepted(job.Id, job.Status.ToString().ToLowerInvariant()));
     }
 
@@ -129,6 +140,18 @@ public static class CarouselsApi
         }
 
         return TypedResults.Ok(CarouselView.From(await grains.GetGrain<ICarouselJobGrain>(id).Get().WaitAsync(cancellationToken) ?? job));
+    }
+
+    private static async Task RefundQuietlyAsync(IUserGrain user, string jobId)
+    {
+        try
+        {
+            await user.RefundQuota(jobId).WaitAsync(TimeSpan.FromSeconds(5));
+        }
+        catch (Exception refundError) when (refundError is not OutOfMemoryException)
+        {
+            // Storage is away: the reservation stays and expires with the quota window (at most one carousel-hour).
+        }
     }
 
     private static bool IsJobId(string id) => id.Length == 32 && id.All(char.IsAsciiHexDigitLower);

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,11 +7,16 @@ namespace VibeCoder.Gateway.Hosting;
 /// <summary>The gateway's HTTP plumbing.</summary>
 public static class GatewayServiceCollectionExtensions
 {
-    /// <summary>problem+json for every error (unreadable requests included), camel-case JSON with enum names.</summary>
+    /// <summary>
+    /// problem+json for every error (unreadable requests 400-class; a dependency away 503 with Retry-After), camel-case
+    /// JSON with enum names.
+    /// </summary>
     public static IServiceCollection AddGatewayApi(this IServiceCollection services)
     {
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
+        services.AddExceptionHandler<UnavailableExceptionHandler>();
+        services.TryAddSingleton(TimeProvider.System);
 
         // Always throw on unreadable requests, so the handler above answers the same in every environment.
         services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);

@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using VibeCoder.Gateway.Hosting;
 using VibeCoder.Grains.Telegram.Configuration;
 
 namespace VibeCoder.Gateway.Telegram;
@@ -74,6 +75,7 @@ public static partial class TelegramWebhookApi
             // Not stored: a non-2xx makes Telegram deliver the update again later.
             metrics.Refused("failed");
             Log.StoreFailed(loggers.CreateLogger(typeof(TelegramWebhookApi).FullName!), exception);
+            UnavailableExceptionHandler.SetUnavailable(http.Response);
             return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Update not stored", detail: "The update could not be stored; Telegram will retry.");
         }
 

@@ -1,3 +1,4 @@
+using VibeCoder.Grains.State;
 using Orleans;
 using Orleans.Runtime;
 using VibeCoder.Grains.Events;
@@ -24,8 +25,7 @@ public sealed class CarouselJobGrain(
 
         var now = clock.GetUtcNow();
         var job = new CarouselJobSnapshot(this.GetPrimaryKeyString(), JobStatus.Queued, request, null, null, 0, null, now, now, null, Correlation.CurrentId);
-        state.State = new CarouselJobState { Job = job };
-        await state.WriteStateAsync();
+        await state.WriteOrRestoreAsync(new CarouselJobState { Job = job });
         return job;
     }
 
@@ -76,16 +76,15 @@ public sealed class CarouselJobGrain(
             return job;
         }
 
-        state.State = new CarouselJobState { Job = next };
-
         // Slide-by-slide progress is for watchers, not for recovery (the workflow keeps its own record):
         // keep it in memory and let the next real change write it.
         if (update is { RenderedSlides: not null, Status: null, Step: null, Content: null, Error: null, ClearStep: false })
         {
+            state.State = new CarouselJobState { Job = next };
             return next;
         }
 
-        await state.WriteStateAsync();
+        await state.WriteOrRestoreAsync(new CarouselJobState { Job = next });
         if (next.IsFinal)
         {
             _final.TrySetResult(next);

@@ -1,3 +1,4 @@
+using VibeCoder.Grains.State;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -123,14 +124,13 @@ internal sealed partial class SessionGrain(
     {
         var now = clock.GetUtcNow();
         var remembered = next.RecentUpdateIds.Append(updateId).Order().TakeLast(options.Value.RememberedUpdateIds).ToArray();
-        state.State = next with
+        return state.WriteOrRestoreAsync(next with
         {
             RecentUpdateIds = remembered,
             HandledUpdates = next.HandledUpdates + 1,
             CreatedAt = next.CreatedAt ?? now,
             LastActivityAt = now,
-        };
-        return state.WriteStateAsync();
+        });
     }
 
     private static string? JobOf(string? callbackData) =>

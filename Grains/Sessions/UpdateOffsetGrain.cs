@@ -1,3 +1,4 @@
+using VibeCoder.Grains.State;
 using Orleans;
 using Orleans.Runtime;
 
@@ -17,7 +18,6 @@ public sealed class UpdateOffsetGrain([PersistentState("offset")] IPersistentSta
             return Task.CompletedTask;
         }
 
-        state.State = state.State with { Offset = offset };
-        return state.WriteStateAsync();
+        return state.WriteOrRestoreAsync(state.State with { Offset = offset });
     }
 }

@@ -1,3 +1,4 @@
+using VibeCoder.Grains.State;
 using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Diagnostics;
@@ -136,11 +137,7 @@ public sealed class UserGrain(
         }
     }
 
-    private Task Save(UserState next)
-    {
-        state.State = next;
-        return state.WriteStateAsync();
-    }
+    private Task Save(UserState next) => state.WriteOrRestoreAsync(next);
 
     private UserProfile ToProfile()
     {

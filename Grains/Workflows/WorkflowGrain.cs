@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.DependencyInjection;
@@ -9,7 +10,9 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Diagnostics;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Monitoring;
+using VibeCoder.Grains.State;
 using VibeCoder.Grains.Users;
+using VibeCoder.Persistence;
 using Orleans;
 using Orleans.Runtime;
 using Orleans.Streams;
@@ -63,24 +66,34 @@ public sealed partial class WorkflowGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (state.State.Request is not null)
         {
-            return await Job.Get() ?? await Job.Create(state.State.Request);
+            // Asked again (a client retrying after an error): finish what the first call may have left undone.
+            var existing = await Job.Get() ?? await Job.Create(state.State.Request);
+            if (state.State.Outcome is null)
+            {
+                await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
+                EnsureRunning();
+            }
+
+            return existing;
         }
 
-        state.State = new WorkflowState
+        await state.WriteOrRestoreAsync(new WorkflowState
         {
             Request = request,
             Step = WorkflowStep.Analyse,
             StartedAt = clock.GetUtcNow(),
             CorrelationId = Correlation.EnsureId(), // in the request context too, so the job record gets it
-        };
-        await state.WriteStateAsync();
+        });
         var job = await Job.Create(request);
-        // Independent of each other and of this grain's state: one round trip's wait instead of three.
+        // Independent of each other and of this grain's state: one round trip's wait instead of two.
         await Task.WhenAll(
             PublishAsync(new WorkflowStarted(this.GetPrimaryKeyString(), "carousel", this.GetPrimaryKeyString())),
             PublishAsync(new CarouselGenerateRequested(
-                this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)),
-            this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod));
+                this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)));
+
+        // The watchdog comes last: when anything before it failed, the caller is told so (and may retry) and nothing
+        // resumes this workflow behind its back, so a refused request never also runs.
+        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
@@ -154,8 +167,11 @@ public sealed partial class WorkflowGrain(
         }
         catch (Exception exception)
         {
-            // Storage or a grain call failed outside any step: the watchdog reminder tries again later.
+            // Storage or a grain call failed outside any step (or storage failed inside one): this activation may hold
+            // work storage does not have, so it goes; the watchdog reminder activates the workflow again from the
+            // stored state once storage answers.
             Log.RunInterrupted(logger, this.GetPrimaryKeyString(), exception);
+            DeactivateOnIdle();
         }
     }
 
@@ -204,6 +220,12 @@ public sealed partial class WorkflowGrain(
                 Finishing = next is null ? WorkflowOutcome.Completed : null,
             });
             return;
+        }
+
+        if (StorageOutage.Is(error) && !_cancellation.IsCancellationRequested)
+        {
+            // Not the step's fault, so the job does not fail for it: the run loop is interrupted and the watchdog resumes it.
+            ExceptionDispatchInfo.Throw(error);
         }
 
         await SaveAsync(state.State with { History = [.. state.State.History, record] });
@@ -448,11 +470,7 @@ public sealed partial class WorkflowGrain(
         }
     }
 
-    private Task SaveAsync(WorkflowState next)
-    {
-        state.State = next;
-        return state.WriteStateAsync();
-    }
+    private Task SaveAsync(WorkflowState next) => state.WriteOrRestoreAsync(next);
 
     private WorkflowStep? LastFailedStep() => state.State.History.LastOrDefault(r => r.Outcome != "ok")?.Step;
 

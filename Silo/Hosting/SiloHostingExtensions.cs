@@ -71,7 +71,8 @@ public static class SiloHostingExtensions
         {
             builder.Services.AddSingleton<IOpsDeadLetters, DeadLettersForOps>();
             builder.Services.AddSingleton<IOpsJournal, JournalForOps>();
-            health.Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, ["ready"]));
+            // A frozen database would hold the probe for the whole connect timeout; unready is the answer after 3 s.
+            health.Add(new HealthCheckRegistration("storage", sp => sp.GetRequiredService<DatabaseHealthCheck>(), null, ["ready"], TimeSpan.FromSeconds(3)));
         }
 
         return builder;

@@ -24,6 +24,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
     private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
     private ScriptedChatResponse _whenEmpty = DefaultWhenEmpty;
+    private ScriptedChatResponse? _outage;
     private int _completionNumber;
 
     private OpenAiStandInServer(WebApplication app)
@@ -45,6 +46,16 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
     {
         get { lock (_lock) { return _whenEmpty; } }
         set { lock (_lock) { _whenEmpty = value ?? DefaultWhenEmpty; } }
+    }
+
+    /// <summary>
+    /// While set, every request gets this answer and the queue is left alone (fault injection: an outage that is slow,
+    /// 429, 5xx or down — <see cref="ScriptedChatResponse.ConnectionDropped"/>); null (the default) is healthy again.
+    /// </summary>
+    public ScriptedChatResponse? Outage
+    {
+        get { lock (_lock) { return _outage; } }
+        set { lock (_lock) { _outage = value; } }
     }
 
     /// <summary>The requests received so far, in arrival order (a snapshot).</summary>
@@ -112,6 +123,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
             _script.Clear();
             _requests.Clear();
             _whenEmpty = DefaultWhenEmpty;
+            _outage = null;
         }
     }
 
@@ -148,7 +160,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
                 waiter.Signal.TrySetResult();
                 _requestWaiters.Remove(waiter);
             }
-            answer = _script.Count > 0 ? _script.Dequeue() : _whenEmpty;
+            answer = _outage ?? (_script.Count > 0 ? _script.Dequeue() : _whenEmpty);
             number = ++_completionNumber;
         }
 
@@ -164,6 +176,12 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
                 // The client gave up (its timeout) or the server is stopping: nobody is left to answer.
                 return;
             }
+        }
+
+        if (answer.Status == 0)
+        {
+            context.Abort(); // a network failure: the connection ends without an answer
+            return;
         }
 
         context.Response.StatusCode = answer.Status;

@@ -10,7 +10,7 @@ public sealed record ScriptedChatResponse
         Status = status;
     }
 
-    /// <summary>The HTTP status code.</summary>
+    /// <summary>The HTTP status code; 0 drops the connection instead of answering.</summary>
     public int Status { get; }
 
     /// <summary>The assistant message's content for a 200 answer; null when the answer is an error.</summary>
@@ -82,6 +82,10 @@ public sealed record ScriptedChatResponse
     /// <param name="body">The body, sent as application/json.</param>
     /// <returns>The scripted response.</returns>
     public static ScriptedChatResponse Raw(int status, string body) => new(status) { RawBody = body };
+
+    /// <summary>No answer at all: the connection is dropped, as when the service is down or unreachable.</summary>
+    /// <returns>The scripted response (status 0).</returns>
+    public static ScriptedChatResponse ConnectionDropped() => new(0);
 
     /// <summary>This answer, given only after <paramref name="delay"/> (longer than the client timeout to provoke one).</summary>
     /// <param name="delay">The wait before answering.</param>

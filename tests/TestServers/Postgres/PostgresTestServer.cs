@@ -17,6 +17,11 @@ namespace VibeCoder.TestServers.Postgres;
 /// The server process is a child of this process; disposing stops it immediately (<c>pg_ctl stop -m immediate</c>)
 /// and deletes the folder; a process exit without dispose stops it too.
 /// </summary>
+/// <remarks>
+/// Fault injection: <see cref="StopServerAsync"/> and <see cref="StartServerAsync"/> take the server away and bring it
+/// back on the same port with the same data (a restart); <see cref="PauseAsync"/> and <see cref="ResumeAsync"/> freeze
+/// every server process (SIGSTOP/SIGCONT), so connections hang instead of failing, as with a stuck host or network.
+/// </remarks>
 /// <remarks>There is no fallback: missing binaries fail <see cref="StartAsync"/> with a message saying what to install.</remarks>
 public sealed partial class PostgresTestServer : IAsyncDisposable
 {
@@ -29,6 +34,7 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
     private readonly bool _runAsPostgresUser;
     private readonly Queue<string> _serverOutput = new();
     private Process? _postmaster;
+    private IReadOnlyList<string> _paused = [];
     private int _disposed;
 
     private PostgresTestServer(string binDirectory, string rootDirectory, bool runAsPostgresUser)
@@ -90,7 +96,7 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         }
         catch
         {
-            await server.StopAsync().ConfigureAwait(false);
+            await server.StopAsync("immediate").ConfigureAwait(false);
             TryDeleteDirectory(rootDirectory);
             throw;
         }
@@ -114,6 +120,62 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         return BuildConnectionString(name);
     }
 
+    /// <summary>Stops the server, keeping its data: clients see their connections end and new ones refused.</summary>
+    /// <param name="immediate">
+    /// True: as a crash (<c>-m immediate</c>, no checkpoint); false: as an orderly restart (<c>-m fast</c>: sessions are
+    /// terminated with <c>57P01 admin_shutdown</c>).
+    /// </param>
+    public async Task StopServerAsync(bool immediate = false)
+    {
+        await ResumeAsync().ConfigureAwait(false); // a frozen server cannot shut down
+        await StopAsync(immediate ? "immediate" : "fast").ConfigureAwait(false);
+    }
+
+    /// <summary>Starts the server again after <see cref="StopServerAsync"/>, on the same port with the same data.</summary>
+    /// <exception cref="InvalidOperationException">It is running already, or did not start.</exception>
+    public async Task StartServerAsync(CancellationToken cancellationToken = default)
+    {
+        if (_postmaster is not null)
+        {
+            throw new InvalidOperationException("The PostgreSQL test server is running already.");
+        }
+
+        var (started, log) = await TryStartAsync(cancellationToken).ConfigureAwait(false);
+        if (!started)
+        {
+            throw new InvalidOperationException($"PostgreSQL test server did not start again on port {Port}. Server output:\n{log}");
+        }
+    }
+
+    /// <summary>
+    /// Freezes the postmaster and every backend (SIGSTOP): the port still accepts TCP connections, but nothing answers,
+    /// so clients wait for their own timeouts.
+    /// </summary>
+    public async Task PauseAsync()
+    {
+        var processes = await ServerProcessIdsAsync().ConfigureAwait(false);
+        if (processes.Count > 0)
+        {
+            await RunAsync("kill", ["-STOP", .. processes], CancellationToken.None).ConfigureAwait(false);
+
+            // runuser (our child when root) stops itself when its child stops and waits for a SIGCONT of its own.
+            _paused = _runAsPostgresUser && _postmaster is { } runuser
+                ? [.. processes, runuser.Id.ToString(CultureInfo.InvariantCulture)]
+                : processes;
+        }
+    }
+
+    /// <summary>Undoes <see cref="PauseAsync"/> (SIGCONT); does nothing when not paused.</summary>
+    public async Task ResumeAsync()
+    {
+        var paused = Interlocked.Exchange(ref _paused, []);
+        if (paused.Count > 0)
+        {
+            // Some backends may have exited meanwhile (killed by a client's timeout): kill reports them; the rest continue.
+            await RunProcessAsync(new ProcessStartInfo("kill", ["-CONT", .. paused]), CancellationToken.None).ConfigureAwait(false);
+        }
+    }
+
     /// <summary>Stops the server (immediate shutdown) and deletes its folder.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -123,8 +185,24 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         }
 
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
-        await StopAsync().ConfigureAwait(false);
+        await ResumeAsync().ConfigureAwait(false);
+        await StopAsync("immediate").ConfigureAwait(false);
         TryDeleteDirectory(_rootDirectory);
+    }
+
+    // The postmaster's id is the first line of postmaster.pid (under runuser our child is runuser, not the postmaster);
+    // its children are the backends and auxiliary processes.
+    private async Task<IReadOnlyList<string>> ServerProcessIdsAsync()
+    {
+        var pidFile = Path.Combine(DataDirectory, "postmaster.pid");
+        if (_postmaster is null || !File.Exists(pidFile))
+        {
+            return [];
+        }
+
+        var postmaster = (await File.ReadAllLinesAsync(pidFile).ConfigureAwait(false))[0].Trim();
+        var (_, children) = await RunProcessAsync(new ProcessStartInfo("pgrep", ["-P", postmaster]), CancellationToken.None).ConfigureAwait(false);
+        return [postmaster, .. children.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
     }
 
     private string BuildConnectionString(string database) => new NpgsqlConnectionStringBuilder
@@ -240,7 +318,7 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
         }
     }
 
-    private async Task StopAsync()
+    private async Task StopAsync(string mode)
     {
         var postmaster = Interlocked.Exchange(ref _postmaster, null);
         if (postmaster is null)
@@ -250,8 +328,7 @@ public sealed partial class PostgresTestServer : IAsyncDisposable
 
         try
         {
-            // Immediate shutdown (SIGQUIT to the postmaster): nothing here needs to survive.
-            await RunProcessAsync(ServerTool("pg_ctl", ["-D", DataDirectory, "-m", "immediate", "-w", "stop"]), CancellationToken.None)
+            await RunProcessAsync(ServerTool("pg_ctl", ["-D", DataDirectory, "-m", mode, "-w", "stop"]), CancellationToken.None)
                 .ConfigureAwait(false);
             await postmaster.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }

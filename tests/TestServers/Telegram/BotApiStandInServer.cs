@@ -44,6 +44,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     private readonly BotApiCallLog _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BotApiFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly CancellationToken _stopping;
+    private volatile BotApiFailure? _outage;
 
     private BotApiStandInServer(WebApplication app, string token)
     {
@@ -114,6 +115,16 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     public IReadOnlyList<BotApiCall> CallsTo(string method) =>
         Calls.Where(call => string.Equals(call.Method, method, StringComparison.OrdinalIgnoreCase)).ToArray();
 
+    /// <summary>
+    /// While set, every call (getUpdates included) gets this failure: an outage that answers 5xx, an HTML page, 429, drops
+    /// connections or never answers. Null (the default) is healthy again. Calls are recorded as usual.
+    /// </summary>
+    public BotApiFailure? Outage
+    {
+        get => _outage;
+        set => _outage = value;
+    }
+
     /// <summary>The next <paramref name="count"/> calls of <paramref name="method"/> get <paramref name="failure"/> instead of an answer.</summary>
     public void InjectFailures(string method, int count, BotApiFailure failure)
     {
@@ -157,6 +168,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     /// <summary>Forgets calls, scripted failures, queued updates, messages, blocked chats and the webhook.</summary>
     public void Reset()
     {
+        _outage = null;
         _failures.Clear();
         _simulator.Reset();
         _calls.Clear();
@@ -244,7 +256,13 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
 
     private async Task<BotApiAnswer> HandleMethodAsync(string method, BotApiParameters parameters, CancellationToken cancellationToken)
     {
-        if (_failures.TryGetValue(method, out var queue) && queue.TryDequeue(out var failure))
+        var failure = _outage;
+        if (failure is null && _failures.TryGetValue(method, out var queue))
+        {
+            queue.TryDequeue(out failure);
+        }
+
+        if (failure is not null)
         {
             return failure.HtmlPage
                 ? BotApiAnswer.ErrorPage(failure.StatusCode, failure.Description)
