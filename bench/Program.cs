@@ -13,6 +13,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
+    ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
 };
 
 // Roles grain-calls starts as child processes (one silo each); not scenarios of their own.
