@@ -18,8 +18,8 @@ public sealed class FailoverTests(ProcessCluster cluster, ITestOutputHelper outp
     /// <summary>Carousels per run unless <c>CLUSTER_TEST_CAROUSELS</c> says otherwise (the figure is 200).</summary>
     public const int DefaultCarousels = 60;
 
-    /// <summary>Carousels requested per second (about what two cores draw and deliver, so work is always in flight).</summary>
-    private const double RequestsPerSecond = 1.5;
+    /// <summary>Carousels requested per second: faster than two cores draw and deliver, so work is queued and in flight at the kill.</summary>
+    private const double RequestsPerSecond = 4;
 
     private static readonly TimeSpan CompletionTimeout = TimeSpan.FromSeconds(150);
 
