@@ -40,6 +40,7 @@ public sealed partial class WorkflowGrain(
     private readonly IStreamProvider? _events = services.GetKeyedService<IStreamProvider>(DomainEventStreams.ProviderName);
 
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenSource _drain = new();
     private Task? _run;
     private IReadOnlyList<byte[]>? _renderedSlides;
 
@@ -111,10 +112,27 @@ public sealed partial class WorkflowGrain(
         EnsureRunning();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Drain (a silo shutting down on SIGTERM, or idle collection): the step under way finishes and its outcome is
+        // written, and no further step starts here. The activation that takes over (on another silo, woken by the
+        // watchdog) resumes from a written step instead of repeating a half-done one, such as an album already sent.
+        _drain.Cancel();
+        if (_run is { IsCompleted: false } run)
+        {
+            try
+            {
+                await run.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The deactivation budget ran out: the watchdog resumes from the last written step.
+                Log.DrainTimedOut(logger, this.GetPrimaryKeyString());
+            }
+        }
+
         _cancellation.Dispose();
-        return Task.CompletedTask;
+        _drain.Dispose();
     }
 
     private void EnsureRunning()
@@ -129,7 +147,7 @@ public sealed partial class WorkflowGrain(
     {
         try
         {
-            while (state.State.Outcome is null)
+            while (state.State.Outcome is null && !_drain.IsCancellationRequested)
             {
                 if (state.State.Finishing is { } finishing)
                 {
@@ -432,7 +450,9 @@ public sealed partial class WorkflowGrain(
 
         try
         {
-            await Task.Delay(delay, clock, _cancellation.Token);
+            // A drain cuts the wait short: the next activation retries after its own delay.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, _drain.Token);
+            await Task.Delay(delay, clock, wait.Token);
         }
         catch (OperationCanceledException)
         {
@@ -518,6 +538,9 @@ public sealed partial class WorkflowGrain(
 
         [LoggerMessage(2, LogLevel.Error, "Workflow {JobId}: step {Step} failed after {Attempt} attempts")]
         public static partial void StepFailed(ILogger logger, string jobId, WorkflowStep step, int attempt, Exception exception);
+
+        [LoggerMessage(20, LogLevel.Warning, "Workflow {JobId} did not finish its step within the deactivation budget; the watchdog will resume it")]
+        public static partial void DrainTimedOut(ILogger logger, string jobId);
 
         [LoggerMessage(3, LogLevel.Warning, "Workflow {JobId} was interrupted; the watchdog will resume it")]
         public static partial void RunInterrupted(ILogger logger, string jobId, Exception exception);

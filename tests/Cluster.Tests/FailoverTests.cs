@@ -133,9 +133,26 @@ public sealed class FailoverTests(ProcessCluster cluster, ITestOutputHelper outp
         {
             var sent = Albums(cluster.Telegram.Calls).Select(call => call.ChatId).ToHashSet();
             var missing = chats.Where(chat => !sent.Contains(chat.Id)).Take(10).ToArray();
-            var states = await Task.WhenAll(missing.Select(chat => gateways[0].GetStringAsync($"/api/carousels/{chat.JobId}")));
-            throw new TimeoutException($"{chats.Length - sent.Count} album(s) missing after {CompletionTimeout}; jobs: {string.Join("; ", states)}");
+            var states = await Task.WhenAll(missing.Select(chat => DescribeAsync(chat, gateways[0])));
+            var deadLetters = await gateways[0].GetStringAsync("/ops/api/dead-letters");
+            throw new TimeoutException(
+                $"{chats.Length - sent.Count} album(s) missing after {CompletionTimeout}; {string.Join("\n", states)}\ndead letters: {deadLetters}\nlogs: {cluster.LogFolder}");
         }
+    }
+
+    // What the cluster knows about a chat whose album never came: the job, the journal of its three updates, the replies.
+    private async Task<string> DescribeAsync(TestChat chat, HttpClient gateway)
+    {
+        using var job = await gateway.GetAsync($"/api/carousels/{chat.JobId}");
+        var journal = new List<string>();
+        for (var n = 0; n < 3; n++)
+        {
+            var events = await gateway.GetFromJsonAsync<JsonElement[]>($"/api/events?correlationId=tg-{chat.UpdateId(n)}");
+            journal.Add($"u{n}:[{string.Join(",", events!.Select(e => e.GetProperty("type").GetString()))}]");
+        }
+
+        var replies = cluster.Telegram.Calls.Where(call => call.ChatId == chat.Id).Select(call => $"{call.Method}→{call.StatusCode}");
+        return $"chat {chat.Id} job {chat.JobId}: {(int)job.StatusCode} {await job.Content.ReadAsStringAsync()}; journal {string.Join(" ", journal)}; bot calls [{string.Join(", ", replies)}]";
     }
 
     private static IEnumerable<BotApiCall> Albums(IEnumerable<BotApiCall> calls) =>
