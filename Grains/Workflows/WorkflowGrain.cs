@@ -64,7 +64,15 @@ public sealed partial class WorkflowGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (state.State.Request is not null)
         {
-            return await Job.Get() ?? await Job.Create(state.State.Request);
+            // Started before, maybe by a call whose answer was lost when a silo died: make sure it runs and is watched.
+            var existing = await Job.Get() ?? await Job.Create(state.State.Request);
+            if (state.State.Outcome is null)
+            {
+                await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
+                EnsureRunning();
+            }
+
+            return existing;
         }
 
         state.State = new WorkflowState
@@ -75,13 +83,15 @@ public sealed partial class WorkflowGrain(
             CorrelationId = Correlation.EnsureId(), // in the request context too, so the job record gets it
         };
         await state.WriteStateAsync();
+
+        // The watchdog first: from here on a silo that dies (or leaves) mid-start leaves a workflow that is resumed.
+        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         var job = await Job.Create(request);
-        // Independent of each other and of this grain's state: one round trip's wait instead of three.
+        // Independent of each other and of this grain's state: one round trip's wait instead of two.
         await Task.WhenAll(
             PublishAsync(new WorkflowStarted(this.GetPrimaryKeyString(), "carousel", this.GetPrimaryKeyString())),
             PublishAsync(new CarouselGenerateRequested(
-                this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)),
-            this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod));
+                this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)));
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
