@@ -14,6 +14,7 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 dpkg -s fonts-dejavu-extra >/dev/null 2>&1 || missing+=(fonts-dejavu-extra)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "installing: ${missing[*]}"
@@ -21,6 +22,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
   $sudo_cmd apt-get update -qq && DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null \
     || { echo "could not install ${missing[*]}"; echo "tests: 0 passed, 1 failed"; exit 1; }
+fi
+
+# The k8s manifest test validates the rendered objects against the Kubernetes schemas with the kubernetes-models npm
+# package (offline at test time; installed here from the lock file).
+if ! (cd tests/k8s-validate && npm ci --no-audit --no-fund --loglevel=error >/dev/null 2>&1); then
+  echo "could not install tests/k8s-validate (npm ci)"
+  echo "tests: 0 passed, 1 failed"
+  exit 1
 fi
 
 results=TestResults

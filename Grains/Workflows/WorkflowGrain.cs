@@ -43,6 +43,7 @@ public sealed partial class WorkflowGrain(
     private readonly IStreamProvider? _events = services.GetKeyedService<IStreamProvider>(DomainEventStreams.ProviderName);
 
     private readonly CancellationTokenSource _cancellation = new();
+    private readonly CancellationTokenSource _drain = new();
     private Task? _run;
     private IReadOnlyList<byte[]>? _renderedSlides;
 
@@ -66,7 +67,8 @@ public sealed partial class WorkflowGrain(
         ArgumentNullException.ThrowIfNull(request);
         if (state.State.Request is not null)
         {
-            // Asked again (a client retrying after an error): finish what the first call may have left undone.
+            // Asked again (a client retrying, or a call whose answer was lost when a silo died): make sure it runs and
+            // is watched.
             var existing = await Job.Get() ?? await Job.Create(state.State.Request);
             if (state.State.Outcome is null)
             {
@@ -84,16 +86,15 @@ public sealed partial class WorkflowGrain(
             StartedAt = clock.GetUtcNow(),
             CorrelationId = Correlation.EnsureId(), // in the request context too, so the job record gets it
         });
+
+        // The watchdog first: from here on a silo that dies (or leaves) mid-start leaves a workflow that is resumed.
+        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         var job = await Job.Create(request);
         // Independent of each other and of this grain's state: one round trip's wait instead of two.
         await Task.WhenAll(
             PublishAsync(new WorkflowStarted(this.GetPrimaryKeyString(), "carousel", this.GetPrimaryKeyString())),
             PublishAsync(new CarouselGenerateRequested(
                 this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)));
-
-        // The watchdog comes last: when anything before it failed, the caller is told so (and may retry) and nothing
-        // resumes this workflow behind its back, so a refused request never also runs.
-        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
@@ -124,10 +125,27 @@ public sealed partial class WorkflowGrain(
         EnsureRunning();
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
+        // Drain (a silo shutting down on SIGTERM, or idle collection): the step under way finishes and its outcome is
+        // written, and no further step starts here. The activation that takes over (on another silo, woken by the
+        // watchdog) resumes from a written step instead of repeating a half-done one, such as an album already sent.
+        _drain.Cancel();
+        if (_run is { IsCompleted: false } run)
+        {
+            try
+            {
+                await run.WaitAsync(cancellationToken);
+            }
+            catch (OperationCanceledException)
+            {
+                // The deactivation budget ran out: the watchdog resumes from the last written step.
+                Log.DrainTimedOut(logger, this.GetPrimaryKeyString());
+            }
+        }
+
         _cancellation.Dispose();
-        return Task.CompletedTask;
+        _drain.Dispose();
     }
 
     private void EnsureRunning()
@@ -142,7 +160,7 @@ public sealed partial class WorkflowGrain(
     {
         try
         {
-            while (state.State.Outcome is null)
+            while (state.State.Outcome is null && !_drain.IsCancellationRequested)
             {
                 if (state.State.Finishing is { } finishing)
                 {
@@ -454,7 +472,9 @@ public sealed partial class WorkflowGrain(
 
         try
         {
-            await Task.Delay(delay, clock, _cancellation.Token);
+            // A drain cuts the wait short: the next activation retries after its own delay.
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, _drain.Token);
+            await Task.Delay(delay, clock, wait.Token);
         }
         catch (OperationCanceledException)
         {
@@ -536,6 +556,9 @@ public sealed partial class WorkflowGrain(
 
         [LoggerMessage(2, LogLevel.Error, "Workflow {JobId}: step {Step} failed after {Attempt} attempts")]
         public static partial void StepFailed(ILogger logger, string jobId, WorkflowStep step, int attempt, Exception exception);
+
+        [LoggerMessage(20, LogLevel.Warning, "Workflow {JobId} did not finish its step within the deactivation budget; the watchdog will resume it")]
+        public static partial void DrainTimedOut(ILogger logger, string jobId);
 
         [LoggerMessage(3, LogLevel.Warning, "Workflow {JobId} was interrupted; the watchdog will resume it")]
         public static partial void RunInterrupted(ILogger logger, string jobId, Exception exception);

@@ -25,7 +25,8 @@ public static class PersistenceSiloBuilderExtensions
     /// </summary>
     /// <remarks>
     /// Registers: the schema installer (runs at <see cref="ServiceLifecycleStage.First"/>); AdoNet grain storage as the
-    /// default and as <see cref="PubSubStoreName"/>, serializing state as JSON (<see cref="JsonStateSerializer"/>);
+    /// default, serializing state as JSON (<see cref="JsonStateSerializer"/>), and as <see cref="PubSubStoreName"/> with
+    /// Orleans' default serializer (its pub-sub state is Orleans' own);
     /// AdoNet reminders; an AdoNet stream provider per name (<see cref="StreamDefaults.QueueCount"/> queues, polled every
     /// 50 ms, 5 delivery attempts before dead letters); AdoNet clustering on PostgreSQL only (on SQLite call
     /// <c>UseLocalhostClustering</c>); <see cref="IEventJournal"/>, <see cref="IStreamDeadLetters"/> and
@@ -51,7 +52,10 @@ public static class PersistenceSiloBuilderExtensions
             : new SqliteStreamDeadLetters(db.DataSource, sp.GetRequiredService<IOptions<ClusterOptions>>()));
 
         silo.AddAdoNetGrainStorageAsDefault(options => options.Configure<JsonStateSerializer>((o, serializer) => ConfigureStorage(o, db, serializer)));
-        silo.AddAdoNetGrainStorage(PubSubStoreName, options => options.Configure<JsonStateSerializer>((o, serializer) => ConfigureStorage(o, db, serializer)));
+        // Orleans' own pub-sub state (PubSubPublisherState and friends) has constructors our JSON cannot bind: a
+        // rendezvous grain re-activated on another silo could not read it back. It keeps Orleans' default serializer
+        // (JSON too, so the column type fits), which round-trips Orleans' types.
+        silo.AddAdoNetGrainStorage(PubSubStoreName, options => options.Configure(o => ConfigureStorage(o, db, serializer: null)));
         silo.UseAdoNetReminderService(options => options.Configure(o =>
         {
             o.Invariant = database.Invariant;
@@ -92,11 +96,14 @@ public static class PersistenceSiloBuilderExtensions
         options.DeadLetterEvictionTimeout = StreamDefaults.DeadLetterRetention;
     }
 
-    private static void ConfigureStorage(AdoNetGrainStorageOptions options, VibeCoderDatabase db, IGrainStorageSerializer serializer)
+    private static void ConfigureStorage(AdoNetGrainStorageOptions options, VibeCoderDatabase db, IGrainStorageSerializer? serializer)
     {
         options.Invariant = db.Settings.Invariant;
         options.ConnectionString = db.ProviderConnectionString;
         options.DataSource = db.ProviderDataSource;
-        options.GrainStorageSerializer = serializer;
+        if (serializer is not null)
+        {
+            options.GrainStorageSerializer = serializer;
+        }
     }
 }

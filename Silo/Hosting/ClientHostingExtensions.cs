@@ -41,6 +41,9 @@ public static class ClientHostingExtensions
         }
 
         var database = storage.ToDatabaseSettings()!;
+        var timings = ClusterTimings.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(timings);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = timings.ShutdownTimeout);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(cluster);
         builder.Services.AddCarouselServices(builder.Configuration);
@@ -57,6 +60,7 @@ public static class ClientHostingExtensions
                 o.ServiceId = cluster.ServiceId;
             });
             client.UseVibeCoderClustering(database);
+            client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = timings.GatewayListRefresh);
             client.AddVibeCoderStreams(database, DomainEventStreams.ProviderName);
             client.AddActivityPropagation();
             if (DashboardSwitch.IsEnabled(builder.Configuration))

@@ -36,8 +36,11 @@ public static class SiloHostingExtensions
         var storage = StorageSettings.FromConfiguration(builder.Configuration);
         var cluster = OrleansSettings.FromConfiguration(builder.Configuration);
         var dashboard = DashboardSwitch.IsEnabled(builder.Configuration);
+        var timings = ClusterTimings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(storage);
         builder.Services.AddSingleton(cluster);
+        builder.Services.AddSingleton(timings);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = timings.ShutdownTimeout);
         builder.Services.AddCarouselServices(builder.Configuration);
         builder.Services.AddTelegramConversation(builder.Configuration);
         builder.AddVibeCoderDiagnostics();
@@ -49,6 +52,7 @@ public static class SiloHostingExtensions
                 o.ServiceId = cluster.ServiceId;
             });
             silo.AddVibeCoderStorage(storage, cluster);
+            silo.Configure<ClusterMembershipOptions>(o => ApplyMembershipTimings(o, timings));
             silo.AddActivityPropagation();
             silo.AddIncomingGrainCallFilter<GrainCallMetricsFilter>();
             if (dashboard)
@@ -88,6 +92,27 @@ public static class SiloHostingExtensions
         endpoints.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         endpoints.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains("ready") });
         return endpoints;
+    }
+
+    // Unset values keep Orleans' defaults; the probe bounds follow the probe timeout so a short one is not stretched.
+    private static void ApplyMembershipTimings(ClusterMembershipOptions options, ClusterTimings timings)
+    {
+        if (timings.ProbeTimeout is { } probe)
+        {
+            options.ProbeTimeout = probe;
+            options.MinProbeTimeout = probe / 2;
+            options.MaxProbeTimeout = probe * 2;
+        }
+
+        if (timings.MissedProbesLimit is { } missed)
+        {
+            options.NumMissedProbesLimit = missed;
+        }
+
+        if (timings.TableRefresh is { } refresh)
+        {
+            options.TableRefreshTimeout = refresh;
+        }
     }
 
     // Grain state, reminders and the event streams (Telegram updates, domain events) share one store.

@@ -9,6 +9,7 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 
@@ -54,8 +55,14 @@ internal sealed partial class CarouselStarter(
     {
         var texts = turn.Texts;
         var jobId = JobIds.ForUpdate(turn.ChatId, turn.UpdateId);
-        if (await grains.GetGrain<ICarouselJobGrain>(jobId).Get() is not null)
+        if (await grains.GetGrain<ICarouselJobGrain>(jobId).Get() is { } started)
         {
+            if (!started.IsFinal)
+            {
+                // The start's answer may have been lost with a silo: starting again is idempotent and revives it.
+                await grains.GetGrain<IWorkflowGrain>(jobId).Start(started.Request);
+            }
+
             // This update was handled before a crash: its carousel runs already.
             turn.Session = turn.Session with { ActiveJobId = jobId };
             return;
@@ -85,8 +92,10 @@ internal sealed partial class CarouselStarter(
         {
             await grains.GetGrain<IWorkflowGrain>(jobId).Start(request);
         }
-        catch (Exception exception) when (exception is not TelegramUserBlockedException)
+        catch (Exception exception) when (exception is not TelegramUserBlockedException and not OrleansMessageRejectionException and not TimeoutException)
         {
+            // A silo lost mid-call (rejection, timeout) is rethrown instead: the update is delivered again and the
+            // start above, being idempotent, finds or revives the workflow.
             Log.StartFailed(logger, jobId, turn.ChatId, exception);
             await turn.User.RefundQuota(jobId);
             await replies.EditAsync(turn.ChatId, status.MessageId, texts.StartFailed, cancellationToken: cancellationToken);

@@ -11,6 +11,7 @@ using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Users;
 using Orleans;
+using Orleans.Runtime;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 
@@ -256,6 +257,9 @@ internal sealed partial class TelegramConversation(
     private static bool IsTransient(Exception exception) => exception switch
     {
         HttpRequestException or TimeoutException => true,
+
+        // A silo died or is leaving and the cluster has not caught up yet: the stream delivers the update again shortly.
+        OrleansMessageRejectionException or SiloUnavailableException => true,
         ApiRequestException api => api.ErrorCode is 429 or >= 500,
         RequestException other => other.HttpStatusCode is null || (int)other.HttpStatusCode >= 500,
         _ => false,

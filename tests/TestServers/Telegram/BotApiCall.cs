@@ -14,6 +14,9 @@ public sealed record BotApiCall
     /// </summary>
     public required int StatusCode { get; init; }
 
+    /// <summary>When the call was answered (the record is made with the answer), for timing failover from the outside.</summary>
+    public DateTimeOffset At { get; init; } = DateTimeOffset.UtcNow;
+
     /// <summary>Telegram's description for failures.</summary>
     public string? ErrorDescription { get; init; }
 
