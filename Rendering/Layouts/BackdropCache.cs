@@ -15,10 +15,11 @@ namespace VibeCoder.Rendering.Layouts;
 internal sealed class BackdropCache
 {
     /// <summary>
-    /// Enough for every kind of two themes and sizes in use at once (a carousel uses one theme, one size and five
-    /// kinds): at most 16 × 5.8 MB ≈ 93 MB for portrait slides, 133 MB if every entry were a story.
+    /// Every kind of six theme-and-size pairs in use at once (a carousel uses one theme, one size and five kinds;
+    /// the benchmark cycles through all six themes, and a least-recently-used cache smaller than such a cycle
+    /// would never hit): at most 32 × 5.8 MB ≈ 187 MB for portrait slides, 266 MB if every entry were a story.
     /// </summary>
-    public const int DefaultCapacity = 16;
+    public const int DefaultCapacity = 32;
 
     private readonly Lock _lock = new();
     private readonly Dictionary<BackdropKey, LinkedListNode<Entry>> _entries = [];
