@@ -12,7 +12,6 @@ internal static class CallToActionLayout
         double scale = canvas.Scale;
         double centerX = canvas.Width / 2.0;
 
-        canvas.FillGlow(centerX, canvas.Height * 0.42, 520 * scale, palette.Accent, 0.24);
         canvas.StrokeCircle(centerX, canvas.Height * 0.42, 470 * scale, 2, palette.Accent, 0.25);
 
         const double iconsHeight = 88;

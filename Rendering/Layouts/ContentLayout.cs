@@ -11,8 +11,6 @@ internal static class ContentLayout
         PixelRect safe = canvas.SafeArea;
         double scale = canvas.Scale;
 
-        canvas.FillGlow(canvas.Width + 40, canvas.Height * 0.05, 560 * scale, palette.Accent, 0.22);
-
         double top = safe.Y;
         double numberBottom = PointHeader.Paint(canvas, page, top);
 

@@ -19,7 +19,6 @@ internal static class CoverLayout
         double discScale = scale * scale;
         double discCenterY = 190 * discScale;
         double discRadius = 230 * discScale;
-        canvas.FillGlow(canvas.Width * 0.78, canvas.Height * 0.12, 620 * scale, palette.Accent, 0.32);
         canvas.FillCircle(canvas.Width - 70, discCenterY, discRadius, palette.Accent);
         canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
         canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);

@@ -15,8 +15,6 @@ internal static class ListLayout
         PixelRect safe = canvas.SafeArea;
         double scale = canvas.Scale;
 
-        canvas.FillGlow(-60, canvas.Height * 0.9, 520 * scale, palette.Accent, 0.2);
-
         double headerBottom = PointHeader.Paint(canvas, page, safe.Y);
         double headingTop = headerBottom + 40;
         var headingStyle = new TextStyle(palette.HeadingFamily, 700, 68 * Math.Sqrt(scale), 36, LineSpacing: 1.05f, Condensed: true);

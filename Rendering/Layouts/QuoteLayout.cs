@@ -14,7 +14,6 @@ internal static class QuoteLayout
         PixelRect safe = canvas.SafeArea;
         double scale = canvas.Scale;
 
-        canvas.FillGlow(canvas.Width * 0.92, canvas.Height * 0.78, 560 * scale, palette.Accent, 0.22);
         canvas.StrokeCircle(canvas.Width * 0.92, canvas.Height * 0.78, 250 * scale, 3, palette.Accent, 0.35);
 
         string quote = page.Body.Length > 0 ? page.Body : page.Heading;

@@ -2,12 +2,18 @@ using VibeCoder.Grains.Carousels;
 
 namespace VibeCoder.Rendering.Layouts;
 
-/// <summary>Draws one whole slide (background, footer, the kind's layout) on a canvas.</summary>
+/// <summary>Draws one whole slide (backdrop, footer, the kind's layout) on a canvas.</summary>
 internal static class SlidePainter
 {
     public static void Paint(SlideCanvas canvas, SlidePage page)
     {
-        canvas.PaintBackground();
+        Backdrop.Paint(canvas, page.Kind);
+        PaintForeground(canvas, page);
+    }
+
+    /// <summary>Draws everything but the <see cref="Backdrop"/>, over a canvas that already shows it.</summary>
+    public static void PaintForeground(SlideCanvas canvas, SlidePage page)
+    {
         double contentBottom = Footer.Paint(canvas, page);
         switch (page.Kind)
         {
