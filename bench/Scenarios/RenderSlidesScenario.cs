@@ -6,7 +6,6 @@ using VibeCoder.Grains.Carousels;
 using SkiaSharp;
 using VibeCoder.Rendering;
 using VibeCoder.Rendering.Diagnostics;
-using VibeCoder.Rendering.Png;
 using VibeCoder.Rendering.Themes;
 
 namespace VibeCoder.Bench.Scenarios;
@@ -124,9 +123,8 @@ internal static class RenderSlidesScenario
 
     private static RenderOptions Options(string theme) => new(theme, SlideSize.Portrait, Handle, null);
 
-    // The same pixels through each candidate encoder: Skia's (libpng, Chromium's zlib) at several filters and levels,
-    // and the renderer's own writer (Up filter, .NET's zlib-ng) at several levels and strategies. The renderer's
-    // choice should be the fast end of this table. Milliseconds are medians of wall time; cpu_ms is the process's
+    // The same pixels through Skia's PNG encoder at several filters and zlib levels. The renderer's choice should be
+    // the fast end of this table. Milliseconds are medians of wall time; cpu_ms is the process's
     // CPU time per encode, steadier on a loaded machine.
     private static JsonArray MeasurePngOptions(CancellationToken ct)
     {
@@ -150,18 +148,7 @@ internal static class RenderSlidesScenario
             }));
         }
 
-        foreach ((int level, ZLibCompressionStrategy strategy) in new[]
-        {
-            (1, ZLibCompressionStrategy.Default), (2, ZLibCompressionStrategy.Default), (3, ZLibCompressionStrategy.Default),
-            (4, ZLibCompressionStrategy.Default), (1, ZLibCompressionStrategy.Filtered), (1, ZLibCompressionStrategy.RunLengthEncoding),
-        })
-        {
-            var options = new ZLibCompressionOptions { CompressionLevel = level, CompressionStrategy = strategy };
-            candidates.Add(("zlib-ng", "Up", level, strategy.ToString(), () =>
-                PngWriter.EncodeRgb(bitmap.GetPixelSpan(), bitmap.Width, bitmap.Height, bitmap.RowBytes, options).Length));
-        }
-
-        ZLibCompressionOptions chosenOptions = SkiaSlideRenderer.PngCompression;
+        SKPngEncoderOptions chosenOptions = SkiaSlideRenderer.PngOptions;
         var table = new JsonArray();
         foreach ((string encoder, string filter, int level, string strategy, Func<long> encode) in candidates)
         {
@@ -178,7 +165,7 @@ internal static class RenderSlidesScenario
 
             double cpu = (Process.GetCurrentProcess().TotalProcessorTime - cpuBefore).TotalMilliseconds / times.Length;
             double median = Percentile(times, 0.5);
-            bool chosen = encoder == "zlib-ng" && level == chosenOptions.CompressionLevel && strategy == chosenOptions.CompressionStrategy.ToString();
+            bool chosen = filter == chosenOptions.FilterFlags.ToString() && level == chosenOptions.ZLibLevel;
             Console.Error.WriteLine(
                 $"  png {encoder,-7} {filter,-10} zlib {level} {strategy,-17}: {median,6:F2} ms, cpu {cpu,6:F2} ms {size,9:N0} bytes{(chosen ? "  ← renderer" : string.Empty)}");
             table.Add(new JsonObject
