@@ -87,14 +87,18 @@ public sealed partial class WorkflowGrain(
             CorrelationId = Correlation.EnsureId(), // in the request context too, so the job record gets it
         });
 
-        // The watchdog first: from here on a silo that dies (or leaves) mid-start leaves a workflow that is resumed.
-        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
         var job = await Job.Create(request);
         // Independent of each other and of this grain's state: one round trip's wait instead of two.
         await Task.WhenAll(
             PublishAsync(new WorkflowStarted(this.GetPrimaryKeyString(), "carousel", this.GetPrimaryKeyString())),
             PublishAsync(new CarouselGenerateRequested(
                 this.GetPrimaryKeyString(), request.UserId, request.Topic, request.SlideCount, request.Design.Theme, request.Language)));
+
+        // The watchdog comes last: when anything before it failed (storage down, a silo lost mid-call) the caller is
+        // told so and nothing resumes this workflow behind its back, so a refused API request never also runs; a
+        // caller that retries the same job (the bot redelivers its update) reaches the branch above, which revives it.
+        await this.RegisterOrUpdateReminder(WatchdogReminder, Options.WatchdogPeriod, Options.WatchdogPeriod);
+
         monitor.RecordStatus(JobStatus.Queued);
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();

@@ -157,7 +157,8 @@ public sealed class ClientRetryTests : IClassFixture<StandInFixture>
     {
         await using var harness = ClientHarness.Create(_server.BaseAddress, options =>
         {
-            options.RequestTimeout = TimeSpan.FromMilliseconds(200);
+            // Long enough for each attempt to reach the stand-in on a loaded machine before the client gives up on it.
+            options.RequestTimeout = TimeSpan.FromSeconds(1);
             options.MaxAttempts = 2;
         });
         _server.InjectFailures("sendMessage", 2, BotApiFailure.NoAnswer());
