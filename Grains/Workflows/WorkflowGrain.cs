@@ -40,6 +40,12 @@ public sealed partial class WorkflowGrain(
     private const string WatchdogReminder = "watchdog";
     private const string EventSource = "carousel-workflow";
 
+    // How often an activation waiting on another one's delivery lease looks at the stored state again.
+    private static readonly TimeSpan LeasePoll = TimeSpan.FromSeconds(1);
+
+    // Beyond the deliver step's own timeout: the holder still writes the attempt's outcome after it is cancelled.
+    private static readonly TimeSpan LeaseMargin = TimeSpan.FromSeconds(30);
+
     private readonly IStreamProvider? _events = services.GetKeyedService<IStreamProvider>(DomainEventStreams.ProviderName);
 
     private readonly CancellationTokenSource _cancellation = new();
@@ -199,9 +205,15 @@ public sealed partial class WorkflowGrain(
 
     private async Task RunStepAttemptAsync(WorkflowStep step)
     {
+        if (step == WorkflowStep.Deliver && await WaitForOtherDeliveryAsync())
+        {
+            return; // the stored state was read again: the loop looks at it afresh
+        }
+
         var attempt = state.State.Attempt + 1;
+        var lease = step == WorkflowStep.Deliver ? new StepLease(SelfSilo.ToParsableString(), ActivationTag, clock.GetUtcNow() + Options.TimeoutOf(step) + LeaseMargin) : null;
         var jobUpdate = Job.Update(new JobUpdate(Status: StatusOf(step), Step: step));
-        await Task.WhenAll(SaveAsync(state.State with { Attempt = attempt }), jobUpdate);
+        await Task.WhenAll(SaveAsync(state.State with { Attempt = attempt, Lease = lease }), jobUpdate);
         var job = await jobUpdate;
         await ReportProgressAsync(job);
 
@@ -238,6 +250,7 @@ public sealed partial class WorkflowGrain(
             {
                 Step = next,
                 Attempt = 0,
+                Lease = null,
                 History = [.. state.State.History, record],
                 Finishing = next is null ? WorkflowOutcome.Completed : null,
             });
@@ -250,7 +263,7 @@ public sealed partial class WorkflowGrain(
             ExceptionDispatchInfo.Throw(error);
         }
 
-        await SaveAsync(state.State with { History = [.. state.State.History, record] });
+        await SaveAsync(state.State with { History = [.. state.State.History, record], Lease = null });
         if (_cancellation.IsCancellationRequested)
         {
             return; // the loop finishes as cancelled
@@ -317,7 +330,9 @@ public sealed partial class WorkflowGrain(
                     ?? throw new InvalidOperationException("Telegram delivery is not configured (TELEGRAM_BOT_TOKEN is not set).");
                 var snapshot = await Job.Get();
                 var slides = _renderedSlides ?? await LoadSlidesAsync(snapshot!);
-                await delivery.DeliverAsync(snapshot!, slides, cancellationToken);
+                var sent = new DeliveredParts(
+                    state.State.SentParts, part => SaveAsync(state.State with { SentParts = [.. state.State.SentParts, part] }));
+                await delivery.DeliverAsync(snapshot!, slides, sent, cancellationToken);
                 break;
 
             case WorkflowStep.Record:
@@ -496,6 +511,59 @@ public sealed partial class WorkflowGrain(
 
     private Task SaveAsync(WorkflowState next) => state.WriteOrRestoreAsync(next);
 
+    private SiloAddress SelfSilo => GrainContext.Address.SiloAddress!;
+
+    private string ActivationTag => GrainContext.ActivationId.ToString();
+
+    /// <summary>
+    /// Waits while another activation of this workflow holds the delivery lease and may still be sending: it is on
+    /// another silo that the membership does not (yet) count as dead, and its lease has not lapsed. Returns whether
+    /// it waited, in which case the state was read again from storage.
+    /// </summary>
+    private async Task<bool> WaitForOtherDeliveryAsync()
+    {
+        var waited = false;
+        while (state.State.Lease is { } lease && IsHeldElsewhere(lease) && !_drain.IsCancellationRequested)
+        {
+            if (!waited)
+            {
+                Log.WaitingForOtherDelivery(logger, this.GetPrimaryKeyString(), lease.Silo, lease.Until);
+            }
+
+            waited = true;
+            try
+            {
+                await Task.Delay(LeasePoll, clock, _drain.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                break; // draining: whoever takes over waits in its turn
+            }
+
+            await state.ReadStateAsync();
+        }
+
+        return waited;
+    }
+
+    private bool IsHeldElsewhere(StepLease lease)
+    {
+        if (lease.Activation == ActivationTag || lease.Until <= clock.GetUtcNow())
+        {
+            return false;
+        }
+
+        // A silo never runs two activations of one grain, so a holder on this silo (same generation) is gone. A holder
+        // elsewhere is waited for until the membership declares its silo dead: only then can it no longer send.
+        var holder = SiloAddress.FromParsableString(lease.Silo);
+        if (holder.Equals(SelfSilo) || services.GetService<IClusterMembershipService>() is not { } membership)
+        {
+            return false;
+        }
+
+        return membership.CurrentSnapshot.GetSiloStatus(holder) is SiloStatus.Joining or SiloStatus.Active or SiloStatus.ShuttingDown or SiloStatus.Stopping;
+    }
+
     private WorkflowStep? LastFailedStep() => state.State.History.LastOrDefault(r => r.Outcome != "ok")?.Step;
 
     // Jobs requested over HTTP have nobody to deliver to: they skip the deliver step.
@@ -569,5 +637,8 @@ public sealed partial class WorkflowGrain(
 
         [LoggerMessage(4, LogLevel.Warning, "Workflow {JobId}: could not notify the user")]
         public static partial void NotificationFailed(ILogger logger, string jobId, Exception exception);
+
+        [LoggerMessage(21, LogLevel.Information, "Workflow {JobId}: another activation on {Silo} is delivering (lease until {Until}); waiting for its outcome")]
+        public static partial void WaitingForOtherDelivery(ILogger logger, string jobId, string silo, DateTimeOffset until);
     }
 }

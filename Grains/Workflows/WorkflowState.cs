@@ -26,6 +26,12 @@ public sealed record WorkflowState
     /// <summary>Slides drawn by the render step.</summary>
     public int RenderedSlides { get; init; }
 
+    /// <summary>Parts of the result Telegram accepted (album:0, buttons…), so a resumed delivery sends only the rest.</summary>
+    public IReadOnlyList<string> SentParts { get; init; } = [];
+
+    /// <summary>Which activation runs the deliver step, while it runs; null otherwise.</summary>
+    public StepLease? Lease { get; init; }
+
     /// <summary>
     /// Set before the finishing side effects (refund, history, job status, notification) run; they are
     /// idempotent, so a crash in between just runs them again.

@@ -1,4 +1,5 @@
 using VibeCoder.Grains.Sessions;
+using VibeCoder.Grains.Users;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
 using VibeCoder.TestServers.Telegram;
 
@@ -77,6 +78,38 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.Single(replies, call => call.Text!.Contains("How it works", StringComparison.Ordinal));
         Assert.Equal(2, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
         Assert.Equal(helpId + 2, await second.Grains.GetGrain<IUpdateOffsetGrain>(_standIn.Token.Split(':')[0]).GetOffset());
+    }
+
+    [Fact]
+    public async Task Delivery_InterruptedAfterTheAlbum_ResumesAfterTheRestartWithoutSendingItAgain()
+    {
+        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        settings["Carousel:WatchdogPeriod"] = "00:00:01";
+        var chat = BotFixture.NewChat();
+
+        // Every status edit fails, so the delivery stops after the album and the buttons (its last part is the edit
+        // to "done"); the long retry delay keeps the workflow waiting until the host goes down.
+        _standIn.InjectFailures("editMessageText", 1_000, BotApiFailure.ServerError(503));
+        var first = GatewayHost.Start(new Dictionary<string, string?>(settings) { ["Carousel:RetryBaseDelay"] = "00:05:00" });
+        await first.Grains.GetGrain<IUserGrain>(chat.UserIdText).UpdateSettings(new UserSettings(SlideCount: 3));
+        await first.SendAsync(chat.Text("Bread baking for beginners"));
+        var buttons = await _standIn.WaitForCallAsync(
+            call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Buttons.Count > 0, BotFixture.Timeout);
+        await _standIn.WaitForCallAsync(call => call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.At > buttons.At, BotFixture.Timeout);
+        await first.DisposeAsync();
+
+        // A new process knows nothing in memory: what was sent must come from the workflow's stored state.
+        _standIn.ClearFailures();
+        var before = _standIn.Calls.Count;
+        await using var second = GatewayHost.Start(settings);
+        await _standIn.WaitForCallAsync(
+            call => call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains("Done:", StringComparison.Ordinal),
+            BotFixture.Timeout);
+
+        var afterRestart = _standIn.Calls.Skip(before).Where(call => call.ChatId == chat.ChatId).ToArray();
+        Assert.DoesNotContain(afterRestart, call => call.Method == "sendMediaGroup");
+        Assert.DoesNotContain(afterRestart, call => call.Method == "sendMessage" && call.Buttons.Count > 0);
+        Assert.Single(_standIn.CallsTo("sendMediaGroup"), call => call.ChatId == chat.ChatId);
     }
 
     private Task<BotApiCall> WaitForReplyAsync(TestChat chat, string text) =>

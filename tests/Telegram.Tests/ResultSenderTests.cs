@@ -40,7 +40,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
     public async Task Send_FailsAfterTheAlbum_RetrySendsOnlyWhatIsMissing()
     {
         var job = Job(slides: 11, caption: "Short caption.");
-        var sent = new HashSet<string>();
+        var sent = DeliveredParts.InMemory();
         _standIn.InjectFailures("sendMessage", 4, BotApiFailure.ServerError()); // every attempt of the buttons message
 
         await Assert.ThrowsAsync<ApiRequestException>(() => Sender.SendAsync(7, job, Slides(11), BotTexts.For("en"), sent, CancellationToken.None));
@@ -49,7 +49,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var albums = _standIn.CallsTo("sendMediaGroup").Where(call => call.StatusCode == 200).ToArray();
         Assert.Equal([6, 5], albums.Select(a => a.PhotoCount));
         Assert.Single(_standIn.CallsTo("sendMessage"), call => call.StatusCode == 200);
-        Assert.Equal(["album:0", "album:1", "buttons"], sent.Order());
+        Assert.Equal(["album:0", "album:1", "buttons"], sent.Sent.Order());
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var caption = string.Join(' ', Enumerable.Repeat("A sentence of a long caption.", 50));
         var job = Job(slides: 3, caption: caption);
 
-        await Sender.SendAsync(7, job, Slides(3), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(3), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         var album = Assert.Single(_standIn.CallsTo("sendMediaGroup"));
         Assert.Null(album.Caption);
@@ -73,7 +73,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
     {
         var job = Job(slides: 3, caption: "Fits easily.");
 
-        await Sender.SendAsync(7, job, Slides(3), BotTexts.For("ru"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(3), BotTexts.For("ru"), DeliveredParts.InMemory(), CancellationToken.None);
 
         Assert.Equal("Fits easily.\n\n#one #two", Assert.Single(_standIn.CallsTo("sendMediaGroup")).Caption);
         var buttons = Assert.Single(_standIn.CallsTo("sendMessage"));
@@ -86,7 +86,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
     {
         var job = Job(slides: 20, caption: "Twenty.");
 
-        await Sender.SendAsync(7, job, Slides(20), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(20), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         var albums = _standIn.CallsTo("sendMediaGroup");
         Assert.Equal([10, 10], albums.Select(album => album.PhotoCount));
@@ -101,7 +101,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var caption = "Tips & tricks: <b> is not bold here, 2 < 3 > 1.";
         var job = Job(slides: 2, caption: caption);
 
-        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         var album = Assert.Single(_standIn.CallsTo("sendMediaGroup"));
         Assert.Equal(caption + "\n\n#one #two", album.Caption);
@@ -117,7 +117,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
         var caption = new string('&', 1024 - "\n\n#one #two".Length);
         var job = Job(slides: 2, caption: caption);
 
-        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         Assert.Equal(1024, Assert.Single(_standIn.CallsTo("sendMediaGroup")).Caption!.Length);
         Assert.DoesNotContain(_standIn.CallsTo("sendMessage"), call => call.Text == caption);
@@ -128,7 +128,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
     {
         var job = Job(slides: 1, caption: "Alone.");
 
-        await Sender.SendAsync(7, job, Slides(1), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(1), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         Assert.Empty(_standIn.CallsTo("sendMediaGroup"));
         var photo = Assert.Single(_standIn.CallsTo("sendPhoto"));
@@ -141,7 +141,7 @@ public sealed class ResultSenderTests : IAsyncLifetime
     {
         var job = Job(slides: 2, caption: "Keyboard.");
 
-        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), new HashSet<string>(), CancellationToken.None);
+        await Sender.SendAsync(7, job, Slides(2), BotTexts.For("en"), DeliveredParts.InMemory(), CancellationToken.None);
 
         var buttons = Assert.Single(_standIn.CallsTo("sendMessage"));
         Assert.Equal("json", buttons.BodyKind);

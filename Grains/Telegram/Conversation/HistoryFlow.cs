@@ -93,7 +93,7 @@ internal sealed class HistoryFlow(
                 return pngs;
             },
             cancellationToken);
-        await sender.SendAsync(turn.ChatId, job, slides, texts, new HashSet<string>(StringComparer.Ordinal), cancellationToken);
+        await sender.SendAsync(turn.ChatId, job, slides, texts, DeliveredParts.InMemory(), cancellationToken);
     }
 
     private async Task<(string Text, InlineKeyboardMarkup? Keyboard)> RenderAsync(ConversationTurn turn)

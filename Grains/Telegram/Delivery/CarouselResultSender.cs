@@ -12,8 +12,8 @@ namespace VibeCoder.Grains.Telegram.Delivery;
 /// <summary>
 /// Sends a finished carousel to a chat: the slides as album(s) of 2–10 photos uploaded from memory (20 slides: two
 /// albums of ten), the caption with the hashtags on the first photo when they fit in 1,024 characters (HTML-escaped;
-/// else as their own messages), then a message with the result buttons. The caller keeps the set of parts already
-/// sent, so a retried delivery does not repeat what arrived.
+/// else as their own messages), then a message with the result buttons. Each part is recorded in
+/// <see cref="DeliveredParts"/> once Telegram accepted it, so a resumed delivery does not repeat what arrived.
 /// </summary>
 internal sealed class CarouselResultSender(BotReplies replies)
 {
@@ -22,10 +22,10 @@ internal sealed class CarouselResultSender(BotReplies replies)
     /// <param name="job">The job (content needed).</param>
     /// <param name="slides">The PNG of every slide, in order.</param>
     /// <param name="texts">The language of the bot's own words.</param>
-    /// <param name="sentParts">Parts sent by earlier attempts (album:N, caption, hashtags, buttons); updated as parts go out.</param>
+    /// <param name="sentParts">Parts sent by earlier attempts (album:N, caption, hashtags, buttons); each new one is recorded as it goes out.</param>
     /// <param name="cancellationToken">Stops between calls.</param>
     public async Task SendAsync(
-        long chatId, CarouselJobSnapshot job, IReadOnlyList<byte[]> slides, BotTexts texts, ISet<string> sentParts, CancellationToken cancellationToken)
+        long chatId, CarouselJobSnapshot job, IReadOnlyList<byte[]> slides, BotTexts texts, DeliveredParts sentParts, CancellationToken cancellationToken)
     {
         var content = job.Content ?? throw new InvalidOperationException($"Job {job.Id} has no content to deliver.");
         var hashtags = string.Join(' ', content.Hashtags);
@@ -68,7 +68,7 @@ internal sealed class CarouselResultSender(BotReplies replies)
                 }
             }
 
-            sentParts.Add(part);
+            await sentParts.AddAsync(part);
         }
 
         if (!captionOnPhoto)
@@ -80,11 +80,11 @@ internal sealed class CarouselResultSender(BotReplies replies)
         if (!sentParts.Contains("buttons"))
         {
             await replies.SendAsync(chatId, texts.ResultReady(content.Title), BotKeyboards.Result(texts, job.Id), cancellationToken);
-            sentParts.Add("buttons");
+            await sentParts.AddAsync("buttons");
         }
     }
 
-    private async Task SendPartAsync(long chatId, string part, string text, ISet<string> sentParts, CancellationToken cancellationToken)
+    private async Task SendPartAsync(long chatId, string part, string text, DeliveredParts sentParts, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text) || sentParts.Contains(part))
         {
@@ -92,7 +92,7 @@ internal sealed class CarouselResultSender(BotReplies replies)
         }
 
         await replies.SendAsync(chatId, text, cancellationToken: cancellationToken);
-        sentParts.Add(part);
+        await sentParts.AddAsync(part);
     }
 
     // Distinct names per album (slide-01.png…): Telegram shows them, and a multipart body must not repeat a part.

@@ -16,7 +16,7 @@ namespace VibeCoder.Grains.Telegram.Delivery;
 /// drawing 3/7 → sending) with the matching chat action, sends the result, and reports failures. A user who blocked
 /// the bot is marked inactive and nothing more is sent to them; the delivery then counts as done, since retrying
 /// cannot reach them. A 429 becomes <see cref="DeliveryDeferredException"/>: the workflow retries the step after
-/// Telegram's retry_after, and the ledger makes the retry send only what had not arrived.
+/// Telegram's retry_after, and the parts recorded in the workflow's state make the retry send only what had not arrived.
 /// </summary>
 internal sealed partial class TelegramCarouselDelivery(
     IGrainFactory grains,
@@ -26,6 +26,8 @@ internal sealed partial class TelegramCarouselDelivery(
     RenderProgressWatcher progress,
     ILogger<TelegramCarouselDelivery> logger) : ICarouselDelivery
 {
+    private const string StatusDonePart = "status:done";
+
     public async Task ReportProgressAsync(CarouselJobSnapshot job, CancellationToken cancellationToken)
     {
         if (job.Request.Delivery is not { } target || !await IsReachableAsync(job))
@@ -61,7 +63,7 @@ internal sealed partial class TelegramCarouselDelivery(
         });
     }
 
-    public async Task DeliverAsync(CarouselJobSnapshot job, IReadOnlyList<byte[]> slides, CancellationToken cancellationToken)
+    public async Task DeliverAsync(CarouselJobSnapshot job, IReadOnlyList<byte[]> slides, DeliveredParts sent, CancellationToken cancellationToken)
     {
         progress.Stop(job.Id);
         if (job.Request.Delivery is not { } target || !await IsReachableAsync(job))
@@ -73,10 +75,11 @@ internal sealed partial class TelegramCarouselDelivery(
         var delivered = await GuardAsync(job, async () =>
         {
             await replies.ChatActionAsync(target.ChatId, ChatAction.UploadPhoto, cancellationToken);
-            await sender.SendAsync(target.ChatId, job, slides, texts, ledger.For(job.Id), cancellationToken);
-            if (target.StatusMessageId is { } statusId)
+            await sender.SendAsync(target.ChatId, job, slides, texts, sent, cancellationToken);
+            if (target.StatusMessageId is { } statusId && !sent.Contains(StatusDonePart))
             {
                 await replies.EditAsync(target.ChatId, statusId, texts.StatusDone(job.Content?.Title ?? job.Request.Topic), cancellationToken: cancellationToken);
+                await sent.AddAsync(StatusDonePart);
             }
         });
         ledger.Complete(job.Id);

@@ -136,6 +136,9 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
         }
     }
 
+    /// <summary>Drops the failures <see cref="InjectFailures"/> scripted and not yet served.</summary>
+    public void ClearFailures() => _failures.Clear();
+
     /// <summary>
     /// Queues an update for getUpdates (build one with <see cref="BotApiUpdates"/>) and wakes waiting long polls.
     /// </summary>
