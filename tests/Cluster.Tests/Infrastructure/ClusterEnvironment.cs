@@ -27,8 +27,9 @@ internal static class ClusterEnvironment
         ["LOG_FORMAT"] = "json",
         ["Logging__LogLevel__Default"] = "Warning",
         ["SHUTDOWN_TIMEOUT_SECONDS"] = "20",
-        // Failure detection: production keeps Orleans' defaults (5 s probes, 3 misses); a test wants seconds.
-        ["ORLEANS_PROBE_TIMEOUT_SECONDS"] = "1",
+        // Failure detection: production keeps Orleans' defaults (5 s probes, 3 misses); a test wants seconds, but not so few
+        // that a silo starved of CPU while it starts (two cores, five hosts) is declared dead.
+        ["ORLEANS_PROBE_TIMEOUT_SECONDS"] = "2",
         ["ORLEANS_MISSED_PROBES_LIMIT"] = "2",
         ["ORLEANS_TABLE_REFRESH_SECONDS"] = "5",
         ["ORLEANS_GATEWAY_LIST_REFRESH_SECONDS"] = "2",
