@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 
 # Debian packages the tests use: headless Chromium (page tests); for the rendering tests fontconfig (SkiaSharp finds
 # fonts through it), DejaVu (the themes' faces, condensed and italic ones in -extra), the colour emoji font and
-# poppler-utils (pdftotext/pdfinfo read the PDFs back). PostgreSQL 15 binaries are on every machine already.
+# poppler-utils (pdftotext/pdfinfo read the PDFs back), e2fsprogs (chattr makes a SQLite file read-only in a fault test). PostgreSQL 15 binaries are on every machine already.
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 dpkg -s libfontconfig1 >/dev/null 2>&1 || missing+=(libfontconfig1)
@@ -14,6 +14,7 @@ dpkg -s fonts-dejavu-core >/dev/null 2>&1 || missing+=(fonts-dejavu-core)
 dpkg -s fonts-dejavu-extra >/dev/null 2>&1 || missing+=(fonts-dejavu-extra)
 dpkg -s fonts-noto-color-emoji >/dev/null 2>&1 || missing+=(fonts-noto-color-emoji)
 command -v pdftotext >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v chattr >/dev/null 2>&1 || missing+=(e2fsprogs)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 [ -x /usr/lib/postgresql/15/bin/initdb ] || ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
 if [ ${#missing[@]} -gt 0 ]; then

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 using VibeCoder.TestServers.Net;
 using VibeCoder.TestServers.Storage;
@@ -75,6 +76,35 @@ public sealed class SqliteDiskTests : IAsyncLifetime
         Assert.Contains(DatabaseFile, logged, StringComparison.Ordinal);
 
         Assert.Equal("completed", await CreateAndFinishAsync("After the space returns"));
+    }
+
+    [Fact]
+    public async Task CarouselApi_DatabaseFileTurnsReadOnly_Answers503NamingTheFileAndWritesResumeWhenWritable()
+    {
+        Assert.Equal("completed", await CreateAndFinishAsync("Before the file turns read-only"));
+
+        // Connections opened from now on find the file read-only (chattr +i stops even root); handles already open keep
+        // their write access, so the idle ones are dropped as a restart or a pool recycle would drop them.
+        SmallDiskFolder.MakeReadOnly(DatabaseFile);
+        HttpResponseMessage refused;
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            refused = await _client.PostAsJsonAsync("/api/carousels", new { topic = "While the file is read-only", slides = 3, userId = "read-only-user" }).WaitAsync(Timeout);
+        }
+        finally
+        {
+            SmallDiskFolder.MakeWritable(DatabaseFile);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.NotNull(refused.Headers.RetryAfter);
+        var logged = Assert.Single(_log, line => line.Contains("Unavailable: SQLite database read-only", StringComparison.Ordinal));
+        Assert.Contains(DatabaseFile, logged, StringComparison.Ordinal);
+
+        // No pool is cleared here: a handle the gateway opened read-only during the fault must not keep failing writes.
+        Assert.Equal("completed", await CreateAndFinishAsync("After the file is writable again"));
     }
 
     [Fact]
