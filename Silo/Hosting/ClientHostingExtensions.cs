@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Serialization;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Grains.Telegram;
@@ -63,6 +64,7 @@ public static class ClientHostingExtensions
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = timings.GatewayListRefresh);
             client.AddVibeCoderStreams(database, DomainEventStreams.ProviderName);
             client.AddActivityPropagation();
+            client.Services.Configure<ExceptionSerializationOptions>(StorageExceptionsOnTheWire.Allow);
             if (DashboardSwitch.IsEnabled(builder.Configuration))
             {
                 client.AddDashboard();

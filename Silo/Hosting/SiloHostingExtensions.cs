@@ -8,6 +8,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Orleans.Hosting;
+using Orleans.Serialization;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
@@ -54,6 +55,7 @@ public static class SiloHostingExtensions
             silo.AddVibeCoderStorage(storage, cluster);
             silo.Configure<ClusterMembershipOptions>(o => ApplyMembershipTimings(o, timings));
             silo.AddActivityPropagation();
+            silo.Services.Configure<ExceptionSerializationOptions>(StorageExceptionsOnTheWire.Allow);
             silo.AddIncomingGrainCallFilter<GrainCallMetricsFilter>();
             if (dashboard)
             {

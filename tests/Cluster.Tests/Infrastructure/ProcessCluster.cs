@@ -25,6 +25,9 @@ public sealed class ProcessCluster : IAsyncLifetime
 
     public BotApiStandInServer Telegram { get; private set; } = null!;
 
+    /// <summary>The cluster's database server, for fault tests that stop and start it.</summary>
+    internal PostgresTestServer Postgres => _postgres ?? throw new InvalidOperationException("The cluster has not started.");
+
     internal IReadOnlyList<HostProcess> Silos => _silos;
 
     internal IReadOnlyList<HostProcess> Gateways => _gateways;
