@@ -66,13 +66,13 @@ internal static partial class ComposeChecks
     public static IReadOnlySet<string> InterpolatedNames(string composeText) =>
         InterpolatedName().Matches(composeText).Select(match => match.Groups["name"].Value).ToHashSet(StringComparer.Ordinal);
 
-    /// <summary>The names an env file assigns.</summary>
-    public static IReadOnlySet<string> EnvFileNames(string envFile) =>
+    /// <summary>The assignments of an env file (<c>NAME=value</c> lines; comments and blank lines skipped).</summary>
+    public static IReadOnlyDictionary<string, string> EnvFile(string envFile) =>
         envFile.ReplaceLineEndings("\n").Split('\n')
             .Select(line => line.Trim())
             .Where(line => line.Length > 0 && !line.StartsWith('#') && line.Contains('=', StringComparison.Ordinal))
-            .Select(line => line[..line.IndexOf('=', StringComparison.Ordinal)].Trim())
-            .ToHashSet(StringComparer.Ordinal);
+            .Select(line => line.Split('=', 2))
+            .ToDictionary(parts => parts[0].Trim(), parts => parts[1].Trim(), StringComparer.Ordinal);
 
     /// <summary>Seconds in a compose duration such as <c>60s</c>, <c>1m30s</c> or <c>2m</c>.</summary>
     public static double Seconds(string duration) =>
