@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VibeCoder.Bench;
+using VibeCoder.Bench.Cluster;
 using VibeCoder.Bench.Scenarios;
 
 // Each scenario prints progress to stderr and, as the last line of stdout, one JSON object with its figures
@@ -14,6 +15,8 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
     ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
+    ["cluster-calls"] = ClusterCallsScenario.RunAsync,
+    ["cluster-carousels"] = ClusterCarouselsScenario.RunAsync,
 };
 
 // Roles grain-calls starts as child processes (one silo each); not scenarios of their own.
