@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VibeCoder.Bench;
@@ -39,7 +40,25 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var result = await run(BenchArguments.Parse(args.Skip(1).ToArray()), cancellation.Token);
+// SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C, so the scenarios' child processes and PostgreSQL are stopped:
+// left to the default action the runtime would end at once and orphan them.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+JsonObject result;
+try
+{
+    result = await run(BenchArguments.Parse(args.Skip(1).ToArray()), cancellation.Token);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"{args[0]}: cancelled");
+    return 130;
+}
+
 result["scenario"] ??= args[0];
 Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
 return 0;

@@ -7,6 +7,12 @@ namespace VibeCoder.Bench.Cluster;
 /// <param name="LatenciesMs">POST-to-completed times of the carousels counted in <paramref name="Completed"/>.</param>
 internal sealed record CarouselRound(int Completed, int Failed, double Seconds, IReadOnlyList<double> LatenciesMs)
 {
+    /// <summary>CPU seconds each silo spent during the round (filled in by the scenario), in start order.</summary>
+    public IReadOnlyList<double> SiloCpuSeconds { get; init; } = [];
+
+    /// <summary>CPU seconds the gateway spent during the round.</summary>
+    public double GatewayCpuSeconds { get; init; }
+
     public double PerMinute => Completed / Seconds * 60;
 
     /// <summary>The <paramref name="percentile"/>-th latency in ms (nearest rank), NaN when nothing completed.</summary>

@@ -40,11 +40,15 @@ internal static class ClusterCarouselsScenario
                 ["p50_ms"] = three.PercentileMs(50),
                 ["p99_ms"] = three.PercentileMs(99),
                 ["failed"] = three.Failed,
+                ["silo_cpu_s"] = CpuArray(three),
+                ["gateway_cpu_s"] = three.GatewayCpuSeconds,
                 ["baseline"] = Math.Round(one.PerMinute, 1),
                 ["baseline_is"] = "1 Silo process + 1 Gateway (client mode) on PostgreSQL",
                 ["baseline_p50_ms"] = one.PercentileMs(50),
                 ["baseline_p99_ms"] = one.PercentileMs(99),
                 ["baseline_failed"] = one.Failed,
+                ["baseline_silo_cpu_s"] = CpuArray(one),
+                ["baseline_gateway_cpu_s"] = one.GatewayCpuSeconds,
                 ["ratio"] = Math.Round(three.PerMinute / one.PerMinute, 3),
                 ["note"] = Environment.ProcessorCount < Silos
                     ? $"{Environment.ProcessorCount} cores shared by every silo: the ratio measures the overhead of spreading over {Silos} silos, not speed-up"
@@ -69,6 +73,8 @@ internal static class ClusterCarouselsScenario
         }
     }
 
+    private static JsonArray CpuArray(CarouselRound round) => new(round.SiloCpuSeconds.Select(s => (JsonNode)s).ToArray());
+
     private static async Task<CarouselRound> MeasureAsync(
         PostgresTestServer postgres, int silos, int clients, TimeSpan window, string logFolder, CancellationToken cancellationToken)
     {
@@ -79,7 +85,14 @@ internal static class ClusterCarouselsScenario
         using var http = new HttpClient { BaseAddress = cluster.GatewayAddress, Timeout = TimeSpan.FromSeconds(60) };
         var load = new CarouselLoad(http, clients, Slides);
         await load.RunAsync(Warmup, cancellationToken);
-        var round = await load.RunAsync(window, cancellationToken);
+        var silosBefore = cluster.SiloCpuTimes;
+        var gatewayBefore = cluster.GatewayCpuTime;
+        var round = await load.RunAsync(window, cancellationToken) with
+        {
+            // Where the work went: CPU per process over the round (the stragglers after the window included).
+            SiloCpuSeconds = cluster.SiloCpuTimes.Zip(silosBefore, (after, before) => Math.Round((after - before).TotalSeconds, 2)).ToArray(),
+            GatewayCpuSeconds = Math.Round((cluster.GatewayCpuTime - gatewayBefore).TotalSeconds, 2),
+        };
         Console.Error.WriteLine(
             $"{silos} silo(s): {round.PerMinute:N0} carousels/min, p50 {round.PercentileMs(50):N0} ms, p99 {round.PercentileMs(99):N0} ms, {round.Failed} failed");
         return round;

@@ -14,13 +14,21 @@ internal sealed class ServiceCluster : IAsyncDisposable
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(120);
 
     private readonly List<ServiceHostProcess> _hosts = [];
+    private readonly List<ServiceHostProcess> _silos = [];
+    private ServiceHostProcess _gateway = null!;
 
     private ServiceCluster()
     {
     }
 
     /// <summary>The gateway's HTTP address.</summary>
-    public Uri GatewayAddress { get; private set; } = null!;
+    public Uri GatewayAddress => _gateway.Address;
+
+    /// <summary>CPU time each silo used so far, in start order.</summary>
+    public IReadOnlyList<TimeSpan> SiloCpuTimes => _silos.Select(s => s.CpuTime).ToArray();
+
+    /// <summary>CPU time the gateway used so far.</summary>
+    public TimeSpan GatewayCpuTime => _gateway.CpuTime;
 
     /// <summary>Starts <paramref name="silos"/> silos and the gateway on <paramref name="postgresUrl"/> and waits until all are ready.</summary>
     public static async Task<ServiceCluster> StartAsync(int silos, string postgresUrl, string logFolder, CancellationToken cancellationToken)
@@ -43,7 +51,7 @@ internal sealed class ServiceCluster : IAsyncDisposable
                 ["GATEWAY_MODE"] = "client",
             }, gatewayPort, logFolder);
             cluster._hosts.Add(gateway);
-            cluster.GatewayAddress = gateway.Address;
+            cluster._gateway = gateway;
             await Task.WhenAll(rest.Append(gateway).Select(host => host.WaitUntilReadyAsync(StartTimeout, cancellationToken)));
             return cluster;
         }
@@ -92,6 +100,7 @@ internal sealed class ServiceCluster : IAsyncDisposable
             ["ORLEANS_GATEWAY_PORT"] = LoopbackPorts.Next().ToString(CultureInfo.InvariantCulture),
         }, httpPort, logFolder);
         _hosts.Add(silo);
+        _silos.Add(silo);
         return silo;
     }
 }

@@ -7,8 +7,8 @@ namespace VibeCoder.Bench.Cluster;
 
 /// <summary>
 /// One product host (a <c>Silo</c> or a <c>Gateway</c>) run as <c>dotnet &lt;dll&gt;</c> with its own environment, as
-/// the container image runs it; its output goes to a log file. Disposing kills it. Hosts still running when the bench
-/// exits (an exception path that skipped a dispose, SIGTERM) are killed on the way out too.
+/// the container image runs it; its output goes to a log file. Disposing kills it; so does a normal exit of the bench
+/// that skipped a dispose.
 /// </summary>
 internal sealed class ServiceHostProcess : IAsyncDisposable
 {
@@ -46,6 +46,16 @@ internal sealed class ServiceHostProcess : IAsyncDisposable
 
     /// <summary>The host's HTTP address (API, health).</summary>
     public Uri Address { get; }
+
+    /// <summary>CPU time the host used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     /// <summary>The last lines the host wrote, for failure messages.</summary>
     public string LogTail
