@@ -1,6 +1,8 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using VibeCoder.Bench;
+using VibeCoder.Bench.Cluster;
 using VibeCoder.Bench.Scenarios;
 
 // Each scenario prints progress to stderr and, as the last line of stdout, one JSON object with its figures
@@ -14,6 +16,8 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
     ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
+    ["cluster-calls"] = ClusterCallsScenario.RunAsync,
+    ["cluster-carousels"] = ClusterCarouselsScenario.RunAsync,
 };
 
 // Roles grain-calls starts as child processes (one silo each); not scenarios of their own.
@@ -36,7 +40,25 @@ Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-var result = await run(BenchArguments.Parse(args.Skip(1).ToArray()), cancellation.Token);
+// SIGTERM (a CI timeout, `kill`) unwinds like Ctrl-C, so the scenarios' child processes and PostgreSQL are stopped:
+// left to the default action the runtime would end at once and orphan them.
+using var terminate = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    cancellation.Cancel();
+});
+
+JsonObject result;
+try
+{
+    result = await run(BenchArguments.Parse(args.Skip(1).ToArray()), cancellation.Token);
+}
+catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
+{
+    Console.Error.WriteLine($"{args[0]}: cancelled");
+    return 130;
+}
+
 result["scenario"] ??= args[0];
 Console.WriteLine(result.ToJsonString(new JsonSerializerOptions { WriteIndented = false }));
 return 0;
