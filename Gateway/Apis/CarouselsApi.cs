@@ -47,7 +47,25 @@ public static class CarouselsApi
             return TypedResults.ValidationProblem(errors);
         }
 
-        var jobId = Guid.NewGuid().ToString("N");
+        if (!IdempotencyKey.TryRead(http.Request.Headers, out var idempotencyKey, out var keyError))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { [IdempotencyKey.HeaderName] = [keyError!] });
+        }
+
+        var jobId = idempotencyKey is null ? Guid.NewGuid().ToString("N") : IdempotencyKey.JobIdFor(idempotencyKey, request.UserId);
+        if (idempotencyKey is not null && await grains.GetGrain<ICarouselJobGrain>(jobId).Get().WaitAsync(cancellationToken) is { } started)
+        {
+            // A retry of a request that got as far as a job (its answer may have been lost, or storage failed after the
+            // job was written): the same job, not a second one. It goes through the same steps below, which are
+            // idempotent per job: the quota is charged once, and starting again revives a workflow the failure stopped.
+            if (!IdempotencyKey.IsSameRequest(started.Request, request))
+            {
+                return KeyReused();
+            }
+
+            http.Response.Headers["Idempotent-Replayed"] = "true";
+        }
+
         RequestContext.Set("correlation-id", http.TraceIdentifier);
         if (request.UserId is { } user)
         {
@@ -80,8 +98,19 @@ public static class CarouselsApi
             throw;
         }
 
+        if (idempotencyKey is not null && !IdempotencyKey.IsSameRequest(job.Request, request))
+        {
+            // The same key raced in with another body and that one started the job.
+            return KeyReused();
+        }
+
         return TypedResults.Accepted($"/api/carousels/{jobId}", new CarouselAccepted(job.Id, job.Status.ToString().ToLowerInvariant()));
     }
+
+    private static ProblemHttpResult KeyReused() => TypedResults.Problem(
+        statusCode: StatusCodes.Status422UnprocessableEntity,
+        title: "Idempotency-Key reused",
+        detail: $"This {IdempotencyKey.HeaderName} was already used for a different request; send a new key for a new carousel.");
 
     /// <summary>
     /// The job: status, slides, caption, hashtags, error. With <c>?waitSeconds=N</c> (at most 25) the answer is

@@ -3,6 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans;
+using VibeCoder.Gateway.Apis;
+using VibeCoder.Grains.Users;
 
 namespace VibeCoder.Gateway.Tests;
 
@@ -172,6 +176,52 @@ public sealed class CarouselApiTests(GatewayFixture fixture)
 
     internal static int CountPdfPages(byte[] pdf) =>
         System.Text.RegularExpressions.Regex.Matches(Encoding.Latin1.GetString(pdf), @"/Type\s*/Page[^s]").Count;
+
+    [Fact]
+    public async Task Post_SameIdempotencyKeyTwice_AnswersTheSameJobAndStartsOnlyOne()
+    {
+        var user = "idempotent-" + Guid.NewGuid().ToString("N")[..8];
+        var key = Guid.NewGuid().ToString();
+        var body = new { topic = "Idempotent requests in practice", slides = 3, userId = user };
+
+        using var first = await PostWithKeyAsync(body, key);
+        using var retry = await PostWithKeyAsync(body, key);
+
+        Assert.Equal(HttpStatusCode.Accepted, first.StatusCode);
+        Assert.Equal(HttpStatusCode.Accepted, retry.StatusCode);
+        var id = (await first.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString()!;
+        Assert.Equal(id, (await retry.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        Assert.False(first.Headers.Contains("Idempotent-Replayed"));
+        Assert.Equal("true", Assert.Single(retry.Headers.GetValues("Idempotent-Replayed")));
+        Assert.Equal("completed", (await WaitForFinalAsync(id)).GetProperty("status").GetString());
+        var history = await fixture.Services.GetRequiredService<IGrainFactory>().GetGrain<IUserGrain>(user).GetHistory(10);
+        Assert.Single(history);
+
+        // Another user's identical key is another job; the same key with another body is refused.
+        using var otherUser = await PostWithKeyAsync(new { topic = "Idempotent requests in practice", slides = 3, userId = user + "-other" }, key);
+        Assert.Equal(HttpStatusCode.Accepted, otherUser.StatusCode);
+        Assert.NotEqual(id, (await otherUser.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetString());
+        using var reused = await PostWithKeyAsync(new { topic = "Something else entirely", slides = 3, userId = user }, key);
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, reused.StatusCode);
+        Assert.Equal("application/problem+json", reused.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task Post_MalformedIdempotencyKey_Answers400AndStartsNothing()
+    {
+        using var tooLong = await PostWithKeyAsync(new { topic = "Keys have limits" }, new string('k', IdempotencyKey.MaxLength + 1));
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
+        var problem = await tooLong.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.True(problem.GetProperty("errors").TryGetProperty(IdempotencyKey.HeaderName, out _));
+    }
+
+    private async Task<HttpResponseMessage> PostWithKeyAsync(object body, string key)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/carousels") { Content = JsonContent.Create(body) };
+        request.Headers.TryAddWithoutValidation(IdempotencyKey.HeaderName, key);
+        return await Client.SendAsync(request).WaitAsync(Timeout);
+    }
 
     private async Task<JsonElement> WaitForFinalAsync(string id)
     {
