@@ -745,7 +745,7 @@ public sealed partial class WorkflowGrain(
         [LoggerMessage(22, LogLevel.Warning, "Workflow {JobId}: the AI service is unavailable (try {Retry} failed: {Failure}); trying again in {WaitMs} ms")]
         public static partial void WaitingOutAiOutage(ILogger logger, string jobId, int retry, long waitMs, string failure);
 
-        [LoggerMessage(23, LogLevel.Information, "Workflow {JobId}: told the user that generation is delayed")]
+        [LoggerMessage(23, LogLevel.Warning, "Workflow {JobId}: generation is delayed by an outage of the AI service; told the user")]
         public static partial void DelayNoticeGiven(ILogger logger, string jobId);
 
         [LoggerMessage(24, LogLevel.Error, "Workflow {JobId}: the AI service stayed unavailable past the job deadline ({Deadline}); failing the job")]

@@ -25,6 +25,9 @@ public sealed class ProductCluster : IAsyncLifetime
     /// <summary>The hourly quota every user of this cluster has.</summary>
     public const int QuotaPerHour = 2;
 
+    /// <summary>How long a job may wait out an outage of the AI service in this cluster.</summary>
+    public static readonly TimeSpan JobDeadline = TimeSpan.FromSeconds(6);
+
     public OpenAiStandInServer OpenAi { get; private set; } = null!;
 
     public InProcessTestCluster Cluster { get; private set; } = null!;
@@ -41,6 +44,11 @@ public sealed class ProductCluster : IAsyncLifetime
             ["Content:MaxRetryAttempts"] = "0",
             ["Content:RetryBaseDelay"] = "00:00:00.010",
             ["Content:AttemptTimeout"] = "00:00:30",
+
+            // An outage test opens the breaker of a silo; a short break keeps the next test from waiting long for it.
+            ["Content:CircuitBreakerBreakDuration"] = "00:00:01",
+            ["Carousel:JobDeadline"] = JobDeadline.ToString(),
+            ["Carousel:OutageRetryMaxDelay"] = "00:00:00.500",
             ["Carousel:WatchdogPeriod"] = "00:00:01",
             ["Carousel:RetryBaseDelay"] = "00:00:00.010",
             ["Carousel:WriteTimeout"] = "00:00:30",

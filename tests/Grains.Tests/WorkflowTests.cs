@@ -78,7 +78,7 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WriteStep_FailingEveryAttempt_FailsWithClearErrorAfterRetriesAndRefunds()
+    public async Task WriteStep_AiServiceFailingPastTheDeadline_TriesUntilItThenFailsWithTheOutageMessageAndRefunds()
     {
         OpenAi.WhenEmpty = ScriptedChatResponse.Error(500);
         var (jobId, user) = (NewId(), "user-" + NewId());
@@ -92,10 +92,59 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
         var job = await WaitUntilFinalAsync(jobId);
 
         Assert.Equal(JobStatus.Failed, job.Status);
-        Assert.False(string.IsNullOrWhiteSpace(job.Error));
-        Assert.DoesNotContain("sk-test-key", job.Error, StringComparison.Ordinal);
-        Assert.Equal(3, OpenAi.Requests.Count);
+        Assert.Equal(Workflows.WorkflowGrain.AiOutageFailure, job.Error);
+        Assert.Null(job.Notice);
+        Assert.True(job.CompletedAt - job.CreatedAt >= JobDeadline, $"failed only after the deadline (after {job.CompletedAt - job.CreatedAt})");
+        Assert.True(OpenAi.Requests.Count > new CarouselOptions().MaxAttempts, "outage tries do not count toward MaxAttempts");
         Assert.True((await users.TryReserveQuota(NewId()).WaitAsync(TestTimeout)).Allowed, "the failed job's quota unit was given back");
+    }
+
+    [Fact]
+    public async Task WriteStep_CredentialsRejected_FailsAtOnceWithoutWaiting()
+    {
+        OpenAi.WhenEmpty = ScriptedChatResponse.Error(401, "Incorrect API key provided.");
+        var jobId = NewId();
+
+        await Grains.GetGrain<IWorkflowGrain>(jobId).Start(Request("Rejected key topic", 3)).WaitAsync(TestTimeout);
+        var job = await WaitUntilFinalAsync(jobId);
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Contains("credentials", job.Error, StringComparison.Ordinal);
+        Assert.Null(job.Notice);
+        Assert.Single(OpenAi.Requests);
+    }
+
+    [Fact]
+    public async Task SiloKilled_WhileWaitingOutAnOutage_ResumesOnTheOtherSiloAndCompletesWithOneGeneration()
+    {
+        OpenAi.Outage = ScriptedChatResponse.Error(503);
+        OpenAi.WhenEmpty = ModelAnswer(3, "Written after the outage");
+        var jobId = NewId();
+        var workflow = Grains.GetGrain<IWorkflowGrain>(jobId);
+        await workflow.Start(Request("Outage and crash", 3)).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(2, TestTimeout);
+        var delayed = await Grains.GetGrain<ICarouselJobGrain>(jobId).Get().WaitAsync(TestTimeout);
+        Assert.Equal(Workflows.WorkflowGrain.DelayNotice, delayed!.Notice);
+
+        var running = product.SiloOf(workflow) ?? throw new InvalidOperationException("The workflow is not active on any silo.");
+        await product.Cluster.KillSiloAsync(running).WaitAsync(TestTimeout);
+        try
+        {
+            OpenAi.Outage = null;
+
+            // The watchdog reminder brings the workflow back on the surviving silo, still in the write step.
+            var job = await WaitUntilFinalAsync(jobId);
+
+            Assert.Equal(JobStatus.Completed, job.Status);
+            Assert.Equal("Written after the outage", job.Content!.Title);
+            Assert.Null(job.Notice);
+            Assert.Single(OpenAi.Completed);
+        }
+        finally
+        {
+            OpenAi.Outage = null;
+            await product.Cluster.StartAdditionalSiloAsync().WaitAsync(TestTimeout);
+        }
     }
 
     [Fact]
