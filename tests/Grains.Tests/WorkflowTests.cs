@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 using VibeCoder.TestServers.OpenAi;
@@ -116,6 +117,35 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task WriteStep_RateLimitedWithRetryAfter_ANewActivationWaitsForTheStoredDueTimeToo()
+    {
+        var retryAfter = TimeSpan.FromSeconds(3);
+        OpenAi.Enqueue(ScriptedChatResponse.RateLimited(retryAfterSeconds: "3"));
+        OpenAi.WhenEmpty = ModelAnswer(3);
+        var jobId = NewId();
+        var workflow = Grains.GetGrain<IWorkflowGrain>(jobId);
+        await workflow.Start(Request("Rate limited topic", 3)).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(1, TestTimeout);
+        var limited = DateTimeOffset.UtcNow;
+        var first = ActivationOf(workflow);
+
+        // Every idle activation goes (the workflow's too, waiting is not a request); the watchdog brings the workflow back
+        // within a second, and that activation must wait for the due time stored by the first instead of calling at once.
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(2, TestTimeout);
+        var retried = DateTimeOffset.UtcNow;
+        var second = ActivationOf(workflow);
+        var job = await WaitUntilFinalAsync(jobId);
+
+        Assert.NotNull(first);
+        Assert.NotEqual(first, second);
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.True(retried - limited >= retryAfter - TimeSpan.FromMilliseconds(300), $"tried again after {retried - limited}, asked to wait {retryAfter}");
+        Assert.Equal(2, OpenAi.Requests.Count);
+        Assert.Single(OpenAi.Completed);
+    }
+
+    [Fact]
     public async Task SiloKilled_WhileWaitingOutAnOutage_ResumesOnTheOtherSiloAndCompletesWithOneGeneration()
     {
         OpenAi.Outage = ScriptedChatResponse.Error(503);
@@ -194,4 +224,7 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
     }
 
     private Task<CarouselJobSnapshot> WaitUntilFinalAsync(string jobId) => product.WaitUntilFinalAsync(jobId);
+
+    private ActivationId? ActivationOf(IAddressable grain) =>
+        product.Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.ActivationId : null;
 }
