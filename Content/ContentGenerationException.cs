@@ -16,4 +16,10 @@ public sealed class ContentGenerationException : Exception
 
     /// <summary>True when trying again later may succeed (the AI service was unavailable or slow).</summary>
     public bool IsTransient { get; }
+
+    /// <summary>
+    /// How long the AI service asked to be left alone before the next try, when known: the open circuit breaker's
+    /// remaining break, or a 429/5xx answer's Retry-After. Null when unknown (the caller backs off on its own).
+    /// </summary>
+    public TimeSpan? RetryAfter { get; init; }
 }

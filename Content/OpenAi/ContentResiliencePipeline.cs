@@ -1,4 +1,5 @@
 using System.ClientModel;
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Polly;
 using Polly.CircuitBreaker;
@@ -59,11 +60,14 @@ internal static partial class ContentResiliencePipeline
         return builder.Build();
     }
 
-    /// <summary>True for failures that may pass: rate limiting, server errors, timeouts and network errors.</summary>
+    /// <summary>
+    /// True for failures that may pass: rate limiting, server errors, timeouts, network errors, and a body that is not a
+    /// chat completion at all (an error page of a proxy in front of the service), which says the endpoint is unwell.
+    /// </summary>
     public static bool IsTransient(Exception exception) => exception switch
     {
         ClientResultException e => IsTransientStatus(e.Status),
-        TimeoutRejectedException or HttpRequestException => true,
+        TimeoutRejectedException or HttpRequestException or JsonException => true,
         _ => false,
     };
 

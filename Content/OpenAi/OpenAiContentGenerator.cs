@@ -44,6 +44,7 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
     private readonly ResiliencePipeline _pipeline;
     private readonly ContentOptions _options;
     private readonly ILogger _logger;
+    private readonly TimeProvider _timeProvider;
 
     /// <summary>Creates the generator from validated options.</summary>
     /// <param name="options">The content options; <see cref="ContentOptions.ApiKey"/> must be set.</param>
@@ -60,6 +61,7 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
         ArgumentNullException.ThrowIfNull(logger);
         _options = options.Value;
         _logger = logger;
+        _timeProvider = timeProvider;
         if (!_options.HasApiKey)
         {
             throw new InvalidOperationException($"{ContentOptions.ApiKeyVariable} is not set; the OpenAI content generator needs it.");
@@ -178,7 +180,10 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
         catch (BrokenCircuitException e)
         {
             throw new ContentGenerationException(
-                "The AI service is unavailable right now after repeated failures; please try again in a minute.", isTransient: true, e);
+                "The AI service is unavailable right now after repeated failures; please try again in a minute.", isTransient: true, e)
+            {
+                RetryAfter = e.RetryAfter,
+            };
         }
         catch (TimeoutRejectedException e)
         {
@@ -214,7 +219,11 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
             isTransient: false,
             e),
         408 or 429 or >= 500 => new ContentGenerationException(
-            $"The AI service kept failing (HTTP {e.Status}) after {_options.MaxRetryAttempts + 1} attempts; please try again later.", isTransient: true, e),
+            $"The AI service kept failing (HTTP {e.Status}) after {_options.MaxRetryAttempts + 1} attempts; please try again later.", isTransient: true, e)
+        {
+            // Uncapped here (the pipeline caps its own short waits): the caller waiting out an outage bounds it by its deadline.
+            RetryAfter = OpenAi.RetryAfter.From(e, TimeSpan.MaxValue, _timeProvider.GetUtcNow()),
+        },
         _ => new ContentGenerationException($"The AI service rejected the request (HTTP {e.Status}).", isTransient: false, e),
     };
 

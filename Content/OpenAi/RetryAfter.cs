@@ -6,6 +6,9 @@ namespace VibeCoder.Content.OpenAi;
 /// <summary>Reads how long the AI service asked us to wait before trying again.</summary>
 internal static class RetryAfter
 {
+    // Beyond any sensible request; a larger (or absurd) header value is read as this, so converting it cannot overflow.
+    private static readonly TimeSpan Longest = TimeSpan.FromDays(1);
+
     /// <summary>
     /// The wait requested by the failed response's <c>retry-after-ms</c> (OpenAI's) or <c>Retry-After</c> header
     /// (seconds or an HTTP date), capped at <paramref name="max"/>; null when there is none, so backoff decides.
@@ -22,7 +25,7 @@ internal static class RetryAfter
         if (response.Headers.TryGetValue("retry-after-ms", out var milliseconds)
             && double.TryParse(milliseconds, NumberStyles.Float, CultureInfo.InvariantCulture, out var ms) && ms >= 0)
         {
-            requested = TimeSpan.FromMilliseconds(ms);
+            requested = TimeSpan.FromMilliseconds(Math.Min(ms, Longest.TotalMilliseconds));
         }
         else if (response.Headers.TryGetValue("Retry-After", out var value) && value is not null)
         {
@@ -38,7 +41,7 @@ internal static class RetryAfter
         var trimmed = value.Trim();
         if (double.TryParse(trimmed, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds))
         {
-            return seconds >= 0 ? TimeSpan.FromSeconds(seconds) : null;
+            return seconds >= 0 ? TimeSpan.FromSeconds(Math.Min(seconds, Longest.TotalSeconds)) : null;
         }
 
         if (DateTimeOffset.TryParseExact(trimmed, "r", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var date))

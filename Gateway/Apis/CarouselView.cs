@@ -3,6 +3,10 @@ using VibeCoder.Grains.Carousels;
 namespace VibeCoder.Gateway.Apis;
 
 /// <summary>A job as <c>GET /api/carousels/{id}</c> shows it.</summary>
+/// <remarks>
+/// <see cref="Notice"/> is a note while the job is held up (generation delayed by an outage of the AI service: the job
+/// continues by itself); null otherwise.
+/// </remarks>
 public sealed record CarouselView(
     string Id,
     string Status,
@@ -17,7 +21,8 @@ public sealed record CarouselView(
     int RenderedSlides,
     string Theme,
     DateTimeOffset CreatedAt,
-    DateTimeOffset? CompletedAt)
+    DateTimeOffset? CompletedAt,
+    string? Notice)
 {
     /// <summary>Maps a job snapshot; image URLs are relative to the API root.</summary>
     public static CarouselView From(CarouselJobSnapshot job) => new(
@@ -34,7 +39,8 @@ public sealed record CarouselView(
         job.RenderedSlides,
         job.Request.Design.Theme,
         job.CreatedAt,
-        job.CompletedAt);
+        job.CompletedAt,
+        job.Notice);
 }
 
 /// <summary>One slide in a <see cref="CarouselView"/>.</summary>

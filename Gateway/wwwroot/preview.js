@@ -76,7 +76,7 @@
       percent = 40 + Math.round(50 * job.renderedSlides / job.slideCount);
     }
     $('progress-bar').style.width = `${percent}%`;
-    $('progress-text').textContent = job.status === 'failed' ? job.error : text;
+    $('progress-text').textContent = job.status === 'failed' ? job.error : (job.notice ?? text);
     $('title').textContent = job.title ?? job.topic;
     if (job.status === 'failed') { showError(job.error || 'The carousel could not be made.'); }
     if (job.status === 'completed') {

@@ -15,6 +15,10 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="UpdatedAt">When it last changed.</param>
 /// <param name="CorrelationId">The correlation id of the job's domain events (read its story from the journal).</param>
 /// <param name="CompletedAt">When it reached a final status.</param>
+/// <param name="Notice">
+/// A note for the user while the job is held up, e.g. that generation is delayed because the AI service is unavailable
+/// and the job continues by itself; null when nothing holds it up.
+/// </param>
 [GenerateSerializer, Immutable, Alias("vc.CarouselJobSnapshot")]
 public sealed record CarouselJobSnapshot(
     string Id,
@@ -27,7 +31,8 @@ public sealed record CarouselJobSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
     DateTimeOffset? CompletedAt,
-    string? CorrelationId = null)
+    string? CorrelationId = null,
+    string? Notice = null)
 {
     /// <summary>The slides with their 1-based index (empty until written).</summary>
     public IReadOnlyList<SlideView> Slides =>

@@ -68,6 +68,7 @@ public sealed class CarouselJobGrain(
             Content = update.Content ?? job.Content,
             RenderedSlides = update.RenderedSlides ?? job.RenderedSlides,
             Error = update.Error ?? job.Error,
+            Notice = update.ClearNotice ? null : update.Notice ?? job.Notice,
             UpdatedAt = now,
             CompletedAt = status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled ? now : null,
         };
@@ -78,7 +79,7 @@ public sealed class CarouselJobGrain(
 
         // Slide-by-slide progress is for watchers, not for recovery (the workflow keeps its own record):
         // keep it in memory and let the next real change write it.
-        if (update is { RenderedSlides: not null, Status: null, Step: null, Content: null, Error: null, ClearStep: false })
+        if (update is { RenderedSlides: not null, Status: null, Step: null, Content: null, Error: null, ClearStep: false, Notice: null, ClearNotice: false })
         {
             state.State = new CarouselJobState { Job = next };
             return next;

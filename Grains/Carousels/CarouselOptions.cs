@@ -36,6 +36,19 @@ public sealed class CarouselOptions
     /// <summary>Time limit of one attempt of the record step. Default 15 s.</summary>
     public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// How long after its start a job may still wait out an outage of the AI service (timeouts, 429, 5xx, an open
+    /// circuit breaker). Until then such failures of the write step do not count toward <see cref="MaxAttempts"/>: the
+    /// workflow waits and tries again. A try that fails after the deadline fails the job. Default 15 min.
+    /// </summary>
+    public TimeSpan JobDeadline { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>
+    /// The longest wait between two tries of the write step during an outage of the AI service when the service did not
+    /// say how long to wait (the backoff starts at <see cref="RetryBaseDelay"/> and doubles). Default 30 s.
+    /// </summary>
+    public TimeSpan OutageRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>History entries kept per user. Default 50.</summary>
     public int HistorySize { get; set; } = 50;
 

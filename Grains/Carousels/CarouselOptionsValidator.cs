@@ -5,6 +5,9 @@ namespace VibeCoder.Grains.Carousels;
 /// <summary>Rejects pipeline settings that cannot work, naming the setting.</summary>
 internal sealed class CarouselOptionsValidator : IValidateOptions<CarouselOptions>
 {
+    // A job waiting longer than this for the AI service is better failed and refunded: the user has moved on.
+    private static readonly TimeSpan MaxJobDeadline = TimeSpan.FromHours(24);
+
     public ValidateOptionsResult Validate(string? name, CarouselOptions options)
     {
         var failures = new List<string>();
@@ -28,13 +31,19 @@ internal sealed class CarouselOptionsValidator : IValidateOptions<CarouselOption
             ("RetryBaseDelay", options.RetryBaseDelay), ("WatchdogPeriod", options.WatchdogPeriod),
             ("AnalyseTimeout", options.AnalyseTimeout), ("WriteTimeout", options.WriteTimeout),
             ("RenderTimeout", options.RenderTimeout), ("DeliverTimeout", options.DeliverTimeout),
-            ("RecordTimeout", options.RecordTimeout),
+            ("RecordTimeout", options.RecordTimeout), ("JobDeadline", options.JobDeadline),
+            ("OutageRetryMaxDelay", options.OutageRetryMaxDelay),
         })
         {
             if (value <= TimeSpan.Zero)
             {
                 failures.Add($"{CarouselOptions.SectionName}:{setting} must be positive (was {value}).");
             }
+        }
+
+        if (options.JobDeadline > MaxJobDeadline)
+        {
+            failures.Add($"{CarouselOptions.SectionName}:JobDeadline must be at most {MaxJobDeadline} (was {options.JobDeadline}).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

@@ -40,6 +40,12 @@ public sealed partial class WorkflowGrain(
     private const string WatchdogReminder = "watchdog";
     private const string EventSource = "carousel-workflow";
 
+    /// <summary>What the job record says while generation waits out an outage of the AI service.</summary>
+    internal const string DelayNotice = "Generation is delayed: the AI service is unavailable. Your carousel continues automatically.";
+
+    /// <summary>Why a job failed whose deadline passed during an outage of the AI service.</summary>
+    internal const string AiOutageFailure = "The AI service stayed unavailable for too long, so this carousel could not be written. Please try again later.";
+
     // How often an activation waiting on another one's delivery lease looks at the stored state again.
     private static readonly TimeSpan LeasePoll = TimeSpan.FromSeconds(1);
 
@@ -205,6 +211,14 @@ public sealed partial class WorkflowGrain(
 
     private async Task RunStepAttemptAsync(WorkflowStep step)
     {
+        if (state.State.RetryNotBefore is { } due && due > clock.GetUtcNow())
+        {
+            // A try put off by an outage of the AI service waits until it is due, in an activation that resumed the
+            // workflow after a restart too, so a recovering cluster does not hammer a service that is down.
+            await WaitUntilAsync(due);
+            return; // the loop looks at cancellation and drain afresh
+        }
+
         if (step == WorkflowStep.Deliver && await WaitForOtherDeliveryAsync())
         {
             return; // the stored state was read again: the loop looks at it afresh
@@ -251,6 +265,8 @@ public sealed partial class WorkflowGrain(
                 Step = next,
                 Attempt = 0,
                 Lease = null,
+                RetryNotBefore = null,
+                OutageRetries = 0,
                 History = [.. state.State.History, record],
                 Finishing = next is null ? WorkflowOutcome.Completed : null,
             });
@@ -261,6 +277,12 @@ public sealed partial class WorkflowGrain(
         {
             // Not the step's fault, so the job does not fail for it: the run loop is interrupted and the watchdog resumes it.
             ExceptionDispatchInfo.Throw(error);
+        }
+
+        if (!_cancellation.IsCancellationRequested && IsAiOutage(step, error))
+        {
+            await WaitOutAiOutageAsync(record, error);
+            return;
         }
 
         await SaveAsync(state.State with { History = [.. state.State.History, record], Lease = null });
@@ -301,7 +323,7 @@ public sealed partial class WorkflowGrain(
                     new ContentRequest(request.Topic, request.SlideCount, state.State.Language ?? request.Language), cancellationToken);
                 state.State = state.State with { Content = written };
                 await Task.WhenAll(
-                    Job.Update(new JobUpdate(Content: written)),
+                    Job.Update(new JobUpdate(Content: written, ClearNotice: true)), // generation resumed: the delay is over
                     PublishAsync(new AiAnalysisCompleted(this.GetPrimaryKeyString(), contentGenerator.Name, null, null, Stopwatch.GetElapsedTime(writing))),
                     PublishAsync(new CarouselContentAnalyzed(this.GetPrimaryKeyString(), written.Title, written.Slides.Count, written.Language)),
                     PublishAsync(new CarouselSlidesGenerated(this.GetPrimaryKeyString(), written.Title, written.Slides.Count)));
@@ -370,7 +392,7 @@ public sealed partial class WorkflowGrain(
 
         // The job turns final only after its compensation: whoever sees "failed" or "cancelled" sees the quota back.
         await Task.WhenAll(sideEffects);
-        var job = await Job.Update(new JobUpdate(Status: status, Error: error, ClearStep: true));
+        var job = await Job.Update(new JobUpdate(Status: status, Error: error, ClearStep: true, ClearNotice: true));
         if (outcome != WorkflowOutcome.Completed && request.Delivery is not null && deliveries.FirstOrDefault() is { } delivery)
         {
             await BestEffortAsync(() => delivery.ReportFailureAsync(job, CancellationToken.None));
@@ -501,6 +523,79 @@ public sealed partial class WorkflowGrain(
         }
     }
 
+    /// <summary>
+    /// An outage of the AI service (timeouts, 429, 5xx, an open circuit breaker) is not the job's fault: until the job's
+    /// deadline the write step is tried again without counting toward <see cref="CarouselOptions.MaxAttempts"/>, after
+    /// the wait the service asked for (the breaker's remaining break, Retry-After) or a capped backoff. The due time is
+    /// stored, and the run loop waits for it. The first such failure tells the user, once, that generation is delayed.
+    /// </summary>
+    private async Task WaitOutAiOutageAsync(StepRecord record, Exception error)
+    {
+        var jobId = this.GetPrimaryKeyString();
+        var now = clock.GetUtcNow();
+        var deadline = (state.State.StartedAt ?? now) + Options.JobDeadline;
+        var failed = state.State with { History = [.. state.State.History, record], Lease = null, RetryNotBefore = null };
+        if (now >= deadline)
+        {
+            await SaveAsync(failed);
+            Log.AiOutageOutlastedDeadline(logger, jobId, Options.JobDeadline, error);
+            await BeginFinishAsync(WorkflowOutcome.Failed, AiOutageFailure);
+            return;
+        }
+
+        var retries = state.State.OutageRetries + 1;
+        var wait = (error as ContentGenerationException)?.RetryAfter ?? OutageBackoff(retries);
+        if (wait < Options.RetryBaseDelay)
+        {
+            wait = Options.RetryBaseDelay; // a breaker half-open for another job's trial may say "now": do not spin on it
+        }
+
+        if (wait > deadline - now)
+        {
+            wait = deadline - now; // one last try at the deadline: an outage that ends just before it still lets the job through
+        }
+
+        if (state.State.DelayNoticeAt is null)
+        {
+            // Told before the state records it: a crash in between repeats the same notice (an edit to the same text),
+            // whereas recording first could lose it.
+            var job = await Job.Update(new JobUpdate(Notice: DelayNotice));
+            await ReportProgressAsync(job);
+            Log.DelayNoticeGiven(logger, jobId);
+        }
+
+        // Outage tries do not count as attempts: MaxAttempts is for failures that trying again soon may cure.
+        await SaveAsync(failed with { Attempt = 0, OutageRetries = retries, RetryNotBefore = now + wait, DelayNoticeAt = state.State.DelayNoticeAt ?? now });
+        Log.WaitingOutAiOutage(logger, jobId, retries, (long)wait.TotalMilliseconds, error.Message);
+    }
+
+    // Doubling from RetryBaseDelay with up to 50 % jitter, capped; the exponent is bounded so the product cannot overflow.
+    private TimeSpan OutageBackoff(int retries)
+    {
+        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, Math.Min(retries - 1, 30));
+        var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
+        return delay < Options.OutageRetryMaxDelay ? delay : Options.OutageRetryMaxDelay;
+    }
+
+    private async Task WaitUntilAsync(DateTimeOffset due)
+    {
+        var delay = due - clock.GetUtcNow();
+        if (delay <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        try
+        {
+            using var wait = CancellationTokenSource.CreateLinkedTokenSource(_cancellation.Token, _drain.Token);
+            await Task.Delay(delay, clock, wait.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            // Cancelled (the loop finishes as cancelled) or draining (the next activation waits for the same due time).
+        }
+    }
+
     private async Task UnregisterWatchdogAsync()
     {
         if (await this.GetReminder(WatchdogReminder) is { } reminder)
@@ -604,6 +699,15 @@ public sealed partial class WorkflowGrain(
         return cyrillic > latin ? "ru" : "en";
     }
 
+    // Failures of the write step that an outage of the AI service explains: a transient generator error (the breaker
+    // open included), or the step's own time limit running out while the generator still retried a slow service.
+    private static bool IsAiOutage(WorkflowStep step, Exception error) => step == WorkflowStep.Write && error switch
+    {
+        ContentGenerationException content => content.IsTransient,
+        OperationCanceledException or TimeoutException => true,
+        _ => false,
+    };
+
     private static bool IsRetryable(Exception error) => error switch
     {
         ContentGenerationException content => content.IsTransient,
@@ -637,6 +741,15 @@ public sealed partial class WorkflowGrain(
 
         [LoggerMessage(4, LogLevel.Warning, "Workflow {JobId}: could not notify the user")]
         public static partial void NotificationFailed(ILogger logger, string jobId, Exception exception);
+
+        [LoggerMessage(22, LogLevel.Warning, "Workflow {JobId}: the AI service is unavailable (try {Retry} failed: {Failure}); trying again in {WaitMs} ms")]
+        public static partial void WaitingOutAiOutage(ILogger logger, string jobId, int retry, long waitMs, string failure);
+
+        [LoggerMessage(23, LogLevel.Warning, "Workflow {JobId}: generation is delayed by an outage of the AI service; told the user")]
+        public static partial void DelayNoticeGiven(ILogger logger, string jobId);
+
+        [LoggerMessage(24, LogLevel.Error, "Workflow {JobId}: the AI service stayed unavailable past the job deadline ({Deadline}); failing the job")]
+        public static partial void AiOutageOutlastedDeadline(ILogger logger, string jobId, TimeSpan deadline, Exception exception);
 
         [LoggerMessage(21, LogLevel.Information, "Workflow {JobId}: another activation on {Silo} is delivering (lease until {Until}); waiting for its outcome")]
         public static partial void WaitingForOtherDelivery(ILogger logger, string jobId, string silo, DateTimeOffset until);

@@ -50,6 +50,21 @@ public sealed record WorkflowState
     /// <summary>When it started.</summary>
     public DateTimeOffset? StartedAt { get; init; }
 
+    /// <summary>
+    /// When the next try of the step is due, while the workflow waits out an outage of the AI service; null otherwise.
+    /// Stored so an activation that resumes the workflow after a restart waits too instead of calling the service at once.
+    /// </summary>
+    public DateTimeOffset? RetryNotBefore { get; init; }
+
+    /// <summary>Tries of the write step that failed on an outage of the AI service in a row (they do not count as attempts).</summary>
+    public int OutageRetries { get; init; }
+
+    /// <summary>
+    /// When the user was told that generation is delayed (the first outage failure); kept after the job moves on, so
+    /// the notice is given once per job, also across restarts.
+    /// </summary>
+    public DateTimeOffset? DelayNoticeAt { get; init; }
+
     /// <summary>Every attempt so far.</summary>
     public IReadOnlyList<StepRecord> History { get; init; } = [];
 }

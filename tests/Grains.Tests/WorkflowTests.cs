@@ -1,3 +1,4 @@
+using Orleans.Runtime;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 using VibeCoder.TestServers.OpenAi;
@@ -78,7 +79,7 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
     }
 
     [Fact]
-    public async Task WriteStep_FailingEveryAttempt_FailsWithClearErrorAfterRetriesAndRefunds()
+    public async Task WriteStep_AiServiceFailingPastTheDeadline_TriesUntilItThenFailsWithTheOutageMessageAndRefunds()
     {
         OpenAi.WhenEmpty = ScriptedChatResponse.Error(500);
         var (jobId, user) = (NewId(), "user-" + NewId());
@@ -92,10 +93,89 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
         var job = await WaitUntilFinalAsync(jobId);
 
         Assert.Equal(JobStatus.Failed, job.Status);
-        Assert.False(string.IsNullOrWhiteSpace(job.Error));
-        Assert.DoesNotContain("sk-test-key", job.Error, StringComparison.Ordinal);
-        Assert.Equal(3, OpenAi.Requests.Count);
+        Assert.Equal(Workflows.WorkflowGrain.AiOutageFailure, job.Error);
+        Assert.Null(job.Notice);
+        // The deadline counts from the workflow's start, a moment before the job record is created.
+        Assert.True(job.CompletedAt - job.CreatedAt >= JobDeadline - TimeSpan.FromSeconds(1), $"failed only after the deadline (after {job.CompletedAt - job.CreatedAt})");
+        Assert.True(OpenAi.Requests.Count > new CarouselOptions().MaxAttempts, "outage tries do not count toward MaxAttempts");
         Assert.True((await users.TryReserveQuota(NewId()).WaitAsync(TestTimeout)).Allowed, "the failed job's quota unit was given back");
+    }
+
+    [Fact]
+    public async Task WriteStep_CredentialsRejected_FailsAtOnceWithoutWaiting()
+    {
+        OpenAi.WhenEmpty = ScriptedChatResponse.Error(401, "Incorrect API key provided.");
+        var jobId = NewId();
+
+        await Grains.GetGrain<IWorkflowGrain>(jobId).Start(Request("Rejected key topic", 3)).WaitAsync(TestTimeout);
+        var job = await WaitUntilFinalAsync(jobId);
+
+        Assert.Equal(JobStatus.Failed, job.Status);
+        Assert.Contains("credentials", job.Error, StringComparison.Ordinal);
+        Assert.Null(job.Notice);
+        Assert.Single(OpenAi.Requests);
+    }
+
+    [Fact]
+    public async Task WriteStep_RateLimitedWithRetryAfter_ANewActivationWaitsForTheStoredDueTimeToo()
+    {
+        var retryAfter = TimeSpan.FromSeconds(3);
+        OpenAi.Enqueue(ScriptedChatResponse.RateLimited(retryAfterSeconds: "3"));
+        OpenAi.WhenEmpty = ModelAnswer(3);
+        var jobId = NewId();
+        var workflow = Grains.GetGrain<IWorkflowGrain>(jobId);
+        await workflow.Start(Request("Rate limited topic", 3)).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(1, TestTimeout);
+        var limited = DateTimeOffset.UtcNow;
+        var first = ActivationOf(workflow);
+
+        // Every idle activation goes (the workflow's too, waiting is not a request); the watchdog brings the workflow back
+        // within a second, and that activation must wait for the due time stored by the first instead of calling at once.
+        await Grains.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(2, TestTimeout);
+        var retried = DateTimeOffset.UtcNow;
+        var second = ActivationOf(workflow);
+        var job = await WaitUntilFinalAsync(jobId);
+
+        Assert.NotNull(first);
+        Assert.NotEqual(first, second);
+        Assert.Equal(JobStatus.Completed, job.Status);
+        Assert.True(retried - limited >= retryAfter - TimeSpan.FromMilliseconds(300), $"tried again after {retried - limited}, asked to wait {retryAfter}");
+        Assert.Equal(2, OpenAi.Requests.Count);
+        Assert.Single(OpenAi.Completed);
+    }
+
+    [Fact]
+    public async Task SiloKilled_WhileWaitingOutAnOutage_ResumesOnTheOtherSiloAndCompletesWithOneGeneration()
+    {
+        OpenAi.Outage = ScriptedChatResponse.Error(503);
+        OpenAi.WhenEmpty = ModelAnswer(3, "Written after the outage");
+        var jobId = NewId();
+        var workflow = Grains.GetGrain<IWorkflowGrain>(jobId);
+        await workflow.Start(Request("Outage and crash", 3)).WaitAsync(TestTimeout);
+        await OpenAi.WaitForRequestsAsync(2, TestTimeout);
+        var delayed = await Grains.GetGrain<ICarouselJobGrain>(jobId).Get().WaitAsync(TestTimeout);
+        Assert.Equal(Workflows.WorkflowGrain.DelayNotice, delayed!.Notice);
+
+        var running = product.SiloOf(workflow) ?? throw new InvalidOperationException("The workflow is not active on any silo.");
+        await product.Cluster.KillSiloAsync(running).WaitAsync(TestTimeout);
+        try
+        {
+            OpenAi.Outage = null;
+
+            // The watchdog reminder brings the workflow back on the surviving silo, still in the write step.
+            var job = await WaitUntilFinalAsync(jobId);
+
+            Assert.Equal(JobStatus.Completed, job.Status);
+            Assert.Equal("Written after the outage", job.Content!.Title);
+            Assert.Null(job.Notice);
+            Assert.Single(OpenAi.Completed);
+        }
+        finally
+        {
+            OpenAi.Outage = null;
+            await product.Cluster.StartAdditionalSiloAsync().WaitAsync(TestTimeout);
+        }
     }
 
     [Fact]
@@ -144,4 +224,7 @@ public sealed class WorkflowTests(ProductCluster product) : IAsyncLifetime
     }
 
     private Task<CarouselJobSnapshot> WaitUntilFinalAsync(string jobId) => product.WaitUntilFinalAsync(jobId);
+
+    private ActivationId? ActivationOf(IAddressable grain) =>
+        product.Cluster.TryGetGrainContext(grain.GetGrainId(), out var context) ? context.ActivationId : null;
 }

@@ -39,6 +39,7 @@ internal sealed partial class TelegramCarouselDelivery(
         var topic = job.Request.Topic;
         var (text, action) = job.Status switch
         {
+            JobStatus.Generating when job.Notice is not null => (texts.StatusDelayed(topic), ChatAction.Typing),
             JobStatus.Generating => (texts.StatusWriting(topic), ChatAction.Typing),
             JobStatus.Rendering => (texts.StatusRendering(topic, job.RenderedSlides, job.Request.SlideCount), ChatAction.UploadPhoto),
             JobStatus.Delivering => (texts.StatusSending(topic), ChatAction.UploadPhoto),

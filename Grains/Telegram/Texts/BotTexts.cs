@@ -43,6 +43,9 @@ internal abstract class BotTexts
 
     public abstract string StatusWriting(string topic);
 
+    /// <summary>The status while generation waits out an outage of the AI service; the job continues by itself.</summary>
+    public abstract string StatusDelayed(string topic);
+
     public abstract string StatusRendering(string topic, int done, int total);
 
     public abstract string StatusSending(string topic);

@@ -60,6 +60,9 @@ internal sealed class EnglishBotTexts : BotTexts
 
     public override string StatusWriting(string topic) => $"✍️ «{Short(topic)}»\nWriting the slides…";
 
+    public override string StatusDelayed(string topic) =>
+        $"⏳ «{Short(topic)}»\nThe AI service is not answering right now, so this takes longer than usual. I'll carry on by myself as soon as it's back — no need to send the topic again.";
+
     public override string StatusRendering(string topic, int done, int total) => $"🎨 «{Short(topic)}»\nDrawing slides {done}/{total}…";
 
     public override string StatusSending(string topic) => $"📤 «{Short(topic)}»\nSending…";

@@ -60,6 +60,9 @@ internal sealed class RussianBotTexts : BotTexts
 
     public override string StatusWriting(string topic) => $"✍️ «{Short(topic)}»\nПишу текст слайдов…";
 
+    public override string StatusDelayed(string topic) =>
+        $"⏳ «{Short(topic)}»\nСервис ИИ сейчас не отвечает, поэтому придётся подождать чуть дольше обычного. Я продолжу сам, как только он заработает, — присылать тему заново не нужно.";
+
     public override string StatusRendering(string topic, int done, int total) => $"🎨 «{Short(topic)}»\nРисую слайды {done}/{total}…";
 
     public override string StatusSending(string topic) => $"📤 «{Short(topic)}»\nОтправляю…";

@@ -341,6 +341,73 @@ public sealed class OpenAiContentGeneratorTests : IClassFixture<OpenAiStandInFix
     }
 
     [Fact]
+    public async Task GenerateAsync_CircuitOpen_ErrorCarriesTheRemainingBreak()
+    {
+        _server.WhenEmpty = ScriptedChatResponse.Error(503);
+        var generator = Generator(o =>
+        {
+            o.MaxRetryAttempts = 1;
+            o.CircuitBreakerMinimumThroughput = 2;
+            o.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
+        });
+        await Assert.ThrowsAsync<ContentGenerationException>(() => generator.GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+
+        var error = await Assert.ThrowsAsync<ContentGenerationException>(
+            () => generator.GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+
+        Assert.True(error.IsTransient);
+        Assert.NotNull(error.RetryAfter);
+        Assert.InRange(error.RetryAfter.Value, TimeSpan.FromSeconds(20), TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task GenerateAsync_RateLimitedWithRetryAfter_ErrorCarriesTheRequestedWaitUncapped()
+    {
+        _server.WhenEmpty = ScriptedChatResponse.RateLimited(retryAfterSeconds: "42");
+
+        var error = await Assert.ThrowsAsync<ContentGenerationException>(
+            () => Generator(o => o.MaxRetryAttempts = 0).GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+
+        Assert.True(error.IsTransient);
+        Assert.Equal(TimeSpan.FromSeconds(42), error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_ServerErrorWithoutRetryAfter_LeavesTheWaitToTheCaller()
+    {
+        _server.WhenEmpty = ScriptedChatResponse.Error(503);
+
+        var error = await Assert.ThrowsAsync<ContentGenerationException>(
+            () => Generator(o => o.MaxRetryAttempts = 0).GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+
+        Assert.True(error.IsTransient);
+        Assert.Null(error.RetryAfter);
+    }
+
+    [Fact]
+    public async Task GenerateAsync_GarbageBodiesRepeatedly_RetriedThenOpenTheCircuit()
+    {
+        _server.WhenEmpty = ScriptedChatResponse.NotAChatCompletion();
+        var generator = Generator(o =>
+        {
+            o.MaxRetryAttempts = 1;
+            o.CircuitBreakerMinimumThroughput = 2;
+            o.CircuitBreakerBreakDuration = TimeSpan.FromSeconds(30);
+        });
+        var first = await Assert.ThrowsAsync<ContentGenerationException>(() => generator.GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+        var callsBefore = _server.Requests.Count;
+
+        var error = await Assert.ThrowsAsync<ContentGenerationException>(
+            () => generator.GenerateAsync(Request, CancellationToken.None)).WaitAsync(Timeout);
+
+        Assert.True(first.IsTransient);
+        Assert.Equal(2, callsBefore);
+        Assert.Equal(callsBefore, _server.Requests.Count);
+        Assert.Contains("unavailable", error.Message, StringComparison.Ordinal);
+        Assert.Empty(_server.Completed);
+    }
+
+    [Fact]
     public async Task GenerateAsync_ConcurrentRequests_EachSendsItsOwnConversation()
     {
         var topics = Enumerable.Range(1, 6).Select(i => $"Concurrent topic number {i}").ToList();

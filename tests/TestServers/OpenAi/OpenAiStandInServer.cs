@@ -8,7 +8,8 @@ namespace VibeCoder.TestServers.OpenAi;
 
 /// <summary>
 /// A real HTTP server on 127.0.0.1 that answers OpenAI chat completion requests from a queue of scripted responses
-/// (success, 429 with Retry-After, 5xx, slow answers, malformed content) and records every request it receives.
+/// (success, 429 with Retry-After, 5xx, slow answers, malformed content, a body that is not a chat completion, a
+/// dropped connection) and records every request it receives and which of them got a chat completion.
 /// </summary>
 /// <remarks>
 /// Point the SDK's endpoint at <see cref="BaseUrl"/> (ends in "/v1", like the official one); the server answers
@@ -20,6 +21,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
     private readonly Lock _lock = new();
     private readonly Queue<ScriptedChatResponse> _script = new();
     private readonly List<RecordedChatRequest> _requests = [];
+    private readonly List<RecordedChatRequest> _completed = [];
     private readonly List<(int Count, TaskCompletionSource Signal)> _requestWaiters = [];
     private readonly CancellationTokenSource _stopping = new();
     private readonly WebApplication _app;
@@ -62,6 +64,15 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
     public IReadOnlyList<RecordedChatRequest> Requests
     {
         get { lock (_lock) { return [.. _requests]; } }
+    }
+
+    /// <summary>
+    /// The requests answered with a chat completion (status 200 and a generated body, fully written), in order; an
+    /// outage's garbage (a raw body) or an answer the client abandoned is not among them.
+    /// </summary>
+    public IReadOnlyList<RecordedChatRequest> Completed
+    {
+        get { lock (_lock) { return [.. _completed]; } }
     }
 
     /// <summary>Starts a server on a free loopback port.</summary>
@@ -122,6 +133,7 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
         {
             _script.Clear();
             _requests.Clear();
+            _completed.Clear();
             _whenEmpty = DefaultWhenEmpty;
             _outage = null;
         }
@@ -193,6 +205,13 @@ public sealed class OpenAiStandInServer : IAsyncDisposable
 
         var responseBody = answer.RawBody ?? CompletionBody(answer, recorded.Model ?? "stand-in-model", number);
         await context.Response.WriteAsync(responseBody, context.RequestAborted).ConfigureAwait(false);
+        if (answer is { Status: 200, RawBody: null })
+        {
+            lock (_lock)
+            {
+                _completed.Add(recorded);
+            }
+        }
     }
 
     private static string CompletionBody(ScriptedChatResponse answer, string model, int number) => JsonSerializer.Serialize(new

@@ -83,6 +83,13 @@ public sealed record ScriptedChatResponse
     /// <returns>The scripted response.</returns>
     public static ScriptedChatResponse Raw(int status, string body) => new(status) { RawBody = body };
 
+    /// <summary>
+    /// Garbage: a 200 whose body is not a chat completion at all (an HTML page of a proxy in front of the service).
+    /// </summary>
+    /// <returns>The scripted response.</returns>
+    public static ScriptedChatResponse NotAChatCompletion() =>
+        Raw(200, "<html><body><h1>Service temporarily unavailable</h1></body></html>");
+
     /// <summary>No answer at all: the connection is dropped, as when the service is down or unreachable.</summary>
     /// <returns>The scripted response (status 0).</returns>
     public static ScriptedChatResponse ConnectionDropped() => new(0);
