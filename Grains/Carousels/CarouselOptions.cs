@@ -1,8 +1,9 @@
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>
-/// Settings of the carousel pipeline, bound from the "Carousel" section; <c>QUOTA_PER_HOUR</c> overrides
-/// <see cref="QuotaPerHour"/>.
+/// Settings of the carousel pipeline, bound from the "Carousel" section; <c>QUOTA_PER_HOUR</c>,
+/// <c>RENDER_CONCURRENCY</c> and <c>MAX_JOBS_IN_FLIGHT</c> override <see cref="QuotaPerHour"/>,
+/// <see cref="RenderConcurrency"/> and <see cref="MaxJobsInFlight"/>.
 /// </summary>
 public sealed class CarouselOptions
 {
@@ -35,6 +36,19 @@ public sealed class CarouselOptions
 
     /// <summary>Time limit of one attempt of the record step. Default 15 s.</summary>
     public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Slides drawn at once in this process, by all jobs and image requests together. Default: the processor count.</summary>
+    public int RenderConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Carousel jobs a silo holds accepted but not finished; a new job beyond it is refused with
+    /// <see cref="CarouselOverloadedException"/>. Default 0, meaning 16 × <see cref="RenderConcurrency"/> (about 5 s of
+    /// rendering queued per core on a 2-core machine).
+    /// </summary>
+    public int MaxJobsInFlight { get; set; }
+
+    /// <summary><see cref="MaxJobsInFlight"/>, with 0 resolved to its default.</summary>
+    public int EffectiveMaxJobsInFlight => MaxJobsInFlight > 0 ? MaxJobsInFlight : 16 * Math.Max(1, RenderConcurrency);
 
     /// <summary>History entries kept per user. Default 50.</summary>
     public int HistorySize { get; set; } = 50;
