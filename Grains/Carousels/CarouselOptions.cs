@@ -42,8 +42,10 @@ public sealed class CarouselOptions
 
     /// <summary>
     /// Carousel jobs a silo holds accepted but not finished; a new job beyond it is refused with
-    /// <see cref="CarouselOverloadedException"/>. Default 0, meaning 16 × <see cref="RenderConcurrency"/> (about 5 s of
-    /// rendering queued per core on a 2-core machine).
+    /// <see cref="CarouselOverloadedException"/>. Default 0, meaning 16 × <see cref="RenderConcurrency"/>. An admitted
+    /// job waits about this bound ÷ the silo's throughput at worst (Little's law), so size it as the worst latency wanted
+    /// × the sustainable rate the <c>overload</c> benchmark measures; it counts jobs in every step, those waiting for an
+    /// LLM too, hence generous.
     /// </summary>
     public int MaxJobsInFlight { get; set; }
 
