@@ -11,6 +11,9 @@ namespace VibeCoder.Bench;
 /// </param>
 internal sealed record BenchArguments(double Seconds, int? Count, string Storage)
 {
+    /// <summary>Whether <c>--seconds</c> was given (scenarios with a longer default of their own use it then).</summary>
+    public bool SecondsGiven { get; init; }
+
     public TimeSpan Duration => TimeSpan.FromSeconds(Seconds);
 
     public static BenchArguments Parse(string[] args)
@@ -18,12 +21,14 @@ internal sealed record BenchArguments(double Seconds, int? Count, string Storage
         double seconds = 10;
         int? count = null;
         var storage = "sqlite";
+        var secondsGiven = false;
         for (var i = 0; i < args.Length - 1; i++)
         {
             switch (args[i])
             {
                 case "--seconds":
                     seconds = double.Parse(args[++i], CultureInfo.InvariantCulture);
+                    secondsGiven = true;
                     break;
                 case "--count":
                     count = int.Parse(args[++i], CultureInfo.InvariantCulture);
@@ -34,6 +39,6 @@ internal sealed record BenchArguments(double Seconds, int? Count, string Storage
             }
         }
 
-        return new BenchArguments(seconds, count, storage);
+        return new BenchArguments(seconds, count, storage) { SecondsGiven = secondsGiven };
     }
 }

@@ -9,6 +9,16 @@ internal sealed class GatewayProcess(Process process, Uri address) : IAsyncDispo
 {
     public Uri Address { get; } = address;
 
+    /// <summary>The process's working set now, in bytes.</summary>
+    public long WorkingSetBytes
+    {
+        get
+        {
+            process.Refresh();
+            return process.WorkingSet64;
+        }
+    }
+
     /// <summary>Starts the gateway in <paramref name="folder"/> with <paramref name="environment"/> and waits until it is ready.</summary>
     public static async Task<GatewayProcess> StartAsync(string folder, IReadOnlyDictionary<string, string> environment, CancellationToken ct)
     {

@@ -15,6 +15,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
+    ["overload"] = OverloadScenario.RunAsync,
     ["dashboard-overhead"] = DashboardOverheadScenario.RunAsync,
     ["cluster-calls"] = ClusterCallsScenario.RunAsync,
     ["cluster-carousels"] = ClusterCarouselsScenario.RunAsync,

@@ -135,7 +135,7 @@ public static class CarouselsApi
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSlideAsync(
         string id, int number, CarouselImages images, CancellationToken cancellationToken)
     {
-        var png = IsJobId(id) ? await images.GetSlideAsync(id, number).WaitAsync(cancellationToken) : null;
+        var png = IsJobId(id) ? await images.GetSlideAsync(id, number, cancellationToken).WaitAsync(cancellationToken) : null;
         return png is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slide not found", detail: $"Carousel {id} has no slide {number} (yet).")
             : TypedResults.File(png, "image/png", $"slide-{number:00}.png");
@@ -144,14 +144,14 @@ public static class CarouselsApi
     /// <summary>All slides plus caption.txt.</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetZipAsync(string id, CarouselImages images, CancellationToken cancellationToken)
     {
-        var zip = IsJobId(id) ? await images.GetZipAsync(id).WaitAsync(cancellationToken) : null;
+        var zip = IsJobId(id) ? await images.GetZipAsync(id, cancellationToken).WaitAsync(cancellationToken) : null;
         return zip is null ? NoContentYet(id) : TypedResults.File(zip, "application/zip", $"carousel-{id}.zip");
     }
 
     /// <summary>The carousel as one multi-page PDF (for LinkedIn).</summary>
     public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetPdfAsync(string id, CarouselImages images, CancellationToken cancellationToken)
     {
-        var pdf = IsJobId(id) ? await images.GetPdfAsync(id).WaitAsync(cancellationToken) : null;
+        var pdf = IsJobId(id) ? await images.GetPdfAsync(id, cancellationToken).WaitAsync(cancellationToken) : null;
         return pdf is null ? NoContentYet(id) : TypedResults.File(pdf, "application/pdf", $"carousel-{id}.pdf");
     }
 

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Diagnostics;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using Orleans.Storage;
+using VibeCoder.Grains.Carousels;
 using VibeCoder.Persistence;
 using VibeCoder.Silo.Hosting;
 
@@ -12,7 +13,8 @@ namespace VibeCoder.Gateway.Hosting;
 /// Turns a request that failed because a dependency is away (storage unreachable, restarting, full, read-only or
 /// locked; the cluster not answering in time) into 503 problem+json with <c>Retry-After</c> — "try again", not "bug" —
 /// with one log line saying what is unavailable (naming the SQLite file), at most once per reason every
-/// <see cref="LogInterval"/>, instead of a 500 and a stack trace per request.
+/// <see cref="LogInterval"/>, instead of a 500 and a stack trace per request. A new carousel shed because its silo is at
+/// capacity (<see cref="CarouselOverloadedException"/>) gets the same 503, with the wait the silo suggested.
 /// </summary>
 internal sealed partial class UnavailableExceptionHandler(
     IProblemDetailsService problems,
@@ -30,6 +32,11 @@ internal sealed partial class UnavailableExceptionHandler(
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
+        if (OverloadOf(exception) is { } overload)
+        {
+            return await WriteOverloadedAsync(httpContext, overload);
+        }
+
         if (Classify(exception) is not { } reason)
         {
             return false;
@@ -57,11 +64,46 @@ internal sealed partial class UnavailableExceptionHandler(
         });
     }
 
-    /// <summary>Sets 503 and <c>Retry-After</c> on <paramref name="response"/>.</summary>
-    public static void SetUnavailable(HttpResponse response)
+    /// <summary>Sets 503 and <c>Retry-After</c> (<see cref="RetryAfter"/> unless <paramref name="retryAfter"/> is given) on <paramref name="response"/>.</summary>
+    public static void SetUnavailable(HttpResponse response, TimeSpan? retryAfter = null)
     {
         response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        response.Headers.RetryAfter = ((int)RetryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        var seconds = Math.Max(1, (int)Math.Ceiling((retryAfter ?? RetryAfter).TotalSeconds));
+        response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+    }
+
+    private async ValueTask<bool> WriteOverloadedAsync(HttpContext httpContext, CarouselOverloadedException overload)
+    {
+        if (ShouldLog("overloaded"))
+        {
+            Log.Overloaded(logger, httpContext.Request.Method, httpContext.Request.Path, overload.RetryAfter.TotalSeconds);
+        }
+
+        SetUnavailable(httpContext.Response, overload.RetryAfter);
+        return await problems.TryWriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = httpContext,
+            Exception = overload,
+            ProblemDetails =
+            {
+                Status = StatusCodes.Status503ServiceUnavailable,
+                Title = "Too busy",
+                Detail = overload.Message,
+            },
+        });
+    }
+
+    private static CarouselOverloadedException? OverloadOf(Exception exception)
+    {
+        for (var current = exception; current is not null; current = current.InnerException)
+        {
+            if (current is CarouselOverloadedException overload)
+            {
+                return overload;
+            }
+        }
+
+        return null;
     }
 
     /// <summary>What is unavailable when <paramref name="exception"/> means "try again later"; null for other errors.</summary>
@@ -107,5 +149,8 @@ internal sealed partial class UnavailableExceptionHandler(
     {
         [LoggerMessage(1, LogLevel.Error, "Unavailable: {What}; answering 503 with Retry-After (first: {Method} {Path}, {ExceptionType})")]
         public static partial void Unavailable(ILogger logger, string what, string method, PathString path, string exceptionType);
+
+        [LoggerMessage(2, LogLevel.Warning, "Overloaded: shedding new carousels with 503 (first: {Method} {Path}, Retry-After {RetryAfterSeconds:0} s)")]
+        public static partial void Overloaded(ILogger logger, string method, PathString path, double retryAfterSeconds);
     }
 }

@@ -8,58 +8,77 @@ namespace VibeCoder.Grains.Carousels;
 /// <summary>
 /// Slide images, archives and PDFs of jobs. Images are a pure function of a job's stored content and design,
 /// so the service keeps the recipe durable and the pixels in a bounded memory cache: the render step fills it,
-/// and anything evicted (or lost in a restart) is drawn again on request, byte for byte the same.
+/// and anything evicted (or lost in a restart) is drawn again on request, byte for byte the same. Every drawing
+/// goes through the process's <see cref="RenderLimiter"/>, so jobs and image requests together never draw more
+/// slides at once than it allows.
 /// </summary>
-public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer)
+public sealed class CarouselImages
 {
     private const long MaxCachedBytes = 256L * 1024 * 1024;
 
     private readonly ConcurrentDictionary<(string JobId, int Index), byte[]> _cache = new();
     private readonly ConcurrentQueue<(string JobId, int Index)> _order = new();
+    private readonly IGrainFactory _grains;
+    private readonly ISlideRenderer _renderer;
+    private readonly RenderLimiter _limiter;
     private long _cachedBytes;
 
-    /// <summary>Draws every slide of <paramref name="content"/> on both cores; reports each finished slide.</summary>
+    /// <summary>Creates the image service drawing with <paramref name="renderer"/> through <paramref name="limiter"/>.</summary>
+    public CarouselImages(IGrainFactory grains, ISlideRenderer renderer, RenderLimiter limiter)
+    {
+        _grains = grains;
+        _renderer = renderer;
+        _limiter = limiter;
+    }
+
+    /// <summary>
+    /// Draws every slide of <paramref name="content"/> as render slots allow (all cores when the process is idle);
+    /// reports each finished slide. Cancelling stops the slides still waiting for a slot.
+    /// </summary>
     public async Task<IReadOnlyList<byte[]>> RenderAllAsync(
         string jobId, CarouselContent content, RenderOptions design, Func<int, Task>? onSlideRendered, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(content);
         var pngs = new byte[content.Slides.Count][];
         var done = 0;
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, content.Slides.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
-            async (i, ct) =>
+
+        // Every slide queues for a slot at once, so this job's slides stand together in the limiter's queue ahead of a
+        // later job's; each on the thread pool, so a slot granted at once does not draw on (and serialise) this thread.
+        await Task.WhenAll(Enumerable.Range(0, content.Slides.Count).Select(i => Task.Run(
+            async () =>
             {
-                pngs[i] = Render(jobId, content, design, i);
+                pngs[i] = await RenderAsync(jobId, content, design, i, cancellationToken);
                 var count = Interlocked.Increment(ref done);
                 if (onSlideRendered is not null)
                 {
                     await onSlideRendered(count);
                 }
-            });
+            },
+            cancellationToken)));
         return pngs;
     }
 
     /// <summary>Slide <paramref name="number"/> (1-based) of a job, or null when the job or slide does not exist.</summary>
-    public async Task<byte[]?> GetSlideAsync(string jobId, int number)
+    public async Task<byte[]?> GetSlideAsync(string jobId, int number, CancellationToken cancellationToken = default)
     {
         if (_cache.TryGetValue((jobId, number - 1), out var cached))
         {
             return cached;
         }
 
-        var job = await grains.GetGrain<ICarouselJobGrain>(jobId).Get();
+        var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
         if (job?.Content is not { } content || number < 1 || number > content.Slides.Count)
         {
             return null;
         }
 
-        return Render(jobId, content, job.Request.Design, number - 1);
+        return await RenderAsync(jobId, content, job.Request.Design, number - 1, cancellationToken);
     }
 
     /// <summary>All slides plus caption.txt as a ZIP, or null when the job has no content yet.</summary>
-    public async Task<byte[]?> GetZipAsync(string jobId)
+    public async Task<byte[]?> GetZipAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = await grains.GetGrain<ICarouselJobGrain>(jobId).Get();
+        var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
         if (job?.Content is not { } content)
         {
             return null;
@@ -68,22 +87,27 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
         var slides = new byte[content.Slides.Count][];
         for (var i = 0; i < slides.Length; i++)
         {
-            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : Render(jobId, content, job.Request.Design, i);
+            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : await RenderAsync(jobId, content, job.Request.Design, i, cancellationToken);
         }
 
         return CarouselArchive.CreateZip(slides, content.Caption, content.Hashtags);
     }
 
     /// <summary>The carousel as one multi-page PDF, or null when the job has no content yet.</summary>
-    public async Task<byte[]?> GetPdfAsync(string jobId)
+    public async Task<byte[]?> GetPdfAsync(string jobId, CancellationToken cancellationToken = default)
     {
-        var job = await grains.GetGrain<ICarouselJobGrain>(jobId).Get();
-        return job?.Content is { } content ? renderer.RenderPdf(content, job.Request.Design) : null;
+        var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
+        return job?.Content is { } content
+            ? await _limiter.RunAsync(() => _renderer.RenderPdf(content, job.Request.Design), cancellationToken)
+            : null;
     }
+
+    private Task<byte[]> RenderAsync(string jobId, CarouselContent content, RenderOptions design, int index, CancellationToken cancellationToken) =>
+        _limiter.RunAsync(() => Render(jobId, content, design, index), cancellationToken);
 
     private byte[] Render(string jobId, CarouselContent content, RenderOptions design, int index)
     {
-        var png = renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design).Png;
+        var png = _renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design).Png;
         if (_cache.TryAdd((jobId, index), png))
         {
             _order.Enqueue((jobId, index));

@@ -1,8 +1,9 @@
 namespace VibeCoder.Grains.Carousels;
 
 /// <summary>
-/// Settings of the carousel pipeline, bound from the "Carousel" section; <c>QUOTA_PER_HOUR</c> overrides
-/// <see cref="QuotaPerHour"/>.
+/// Settings of the carousel pipeline, bound from the "Carousel" section; <c>QUOTA_PER_HOUR</c>,
+/// <c>RENDER_CONCURRENCY</c> and <c>MAX_JOBS_IN_FLIGHT</c> override <see cref="QuotaPerHour"/>,
+/// <see cref="RenderConcurrency"/> and <see cref="MaxJobsInFlight"/>.
 /// </summary>
 public sealed class CarouselOptions
 {
@@ -48,6 +49,21 @@ public sealed class CarouselOptions
     /// say how long to wait (the backoff starts at <see cref="RetryBaseDelay"/> and doubles). Default 30 s.
     /// </summary>
     public TimeSpan OutageRetryMaxDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Slides drawn at once in this process, by all jobs and image requests together. Default: the processor count.</summary>
+    public int RenderConcurrency { get; set; } = Environment.ProcessorCount;
+
+    /// <summary>
+    /// Carousel jobs a silo holds accepted but not finished; a new job beyond it is refused with
+    /// <see cref="CarouselOverloadedException"/>. Default 0, meaning 16 × <see cref="RenderConcurrency"/>. An admitted
+    /// job waits about this bound ÷ the silo's throughput at worst (Little's law), so size it as the worst latency wanted
+    /// × the sustainable rate the <c>overload</c> benchmark measures; it counts jobs in every step, those waiting for an
+    /// LLM too, hence generous.
+    /// </summary>
+    public int MaxJobsInFlight { get; set; }
+
+    /// <summary><see cref="MaxJobsInFlight"/>, with 0 resolved to its default.</summary>
+    public int EffectiveMaxJobsInFlight => MaxJobsInFlight > 0 ? MaxJobsInFlight : 16 * Math.Max(1, RenderConcurrency);
 
     /// <summary>History entries kept per user. Default 50.</summary>
     public int HistorySize { get; set; } = 50;

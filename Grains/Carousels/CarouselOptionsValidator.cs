@@ -16,6 +16,16 @@ internal sealed class CarouselOptionsValidator : IValidateOptions<CarouselOption
             failures.Add($"QUOTA_PER_HOUR must be at least 1 (was {options.QuotaPerHour}).");
         }
 
+        if (options.RenderConcurrency is < 1 or > 1024)
+        {
+            failures.Add($"RENDER_CONCURRENCY must be 1–1024 (was {options.RenderConcurrency}).");
+        }
+
+        if (options.MaxJobsInFlight is < 0 or > 100_000)
+        {
+            failures.Add($"MAX_JOBS_IN_FLIGHT must be 1–100000 (was {options.MaxJobsInFlight}).");
+        }
+
         if (options.MaxAttempts is < 1 or > 10)
         {
             failures.Add($"{CarouselOptions.SectionName}:MaxAttempts must be 1–10 (was {options.MaxAttempts}).");

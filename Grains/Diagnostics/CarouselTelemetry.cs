@@ -21,6 +21,26 @@ internal static class CarouselTelemetry
     private static readonly Counter<long> QuotaRejections = Meter.CreateCounter<long>(
         "vibecoder.quota.rejections", description: "Carousel requests refused by the hourly quota.");
 
+    private static readonly Counter<long> Shed = Meter.CreateCounter<long>(
+        "vibecoder.carousel.shed", description: "New carousel jobs refused because the silo held as many unfinished jobs as it may.");
+
+    private static readonly UpDownCounter<long> InFlight = Meter.CreateUpDownCounter<long>(
+        "vibecoder.carousel.in_flight", description: "Carousel jobs accepted and not finished on this silo.");
+
+    private static readonly UpDownCounter<long> RendersWaiting = Meter.CreateUpDownCounter<long>(
+        "vibecoder.render.waiting", description: "Slide drawings waiting for a render slot.");
+
+    private static readonly UpDownCounter<long> RendersActive = Meter.CreateUpDownCounter<long>(
+        "vibecoder.render.active", description: "Slide drawings under way.");
+
+    public static void JobShed() => Shed.Add(1);
+
+    public static void JobsInFlightChanged(int delta) => InFlight.Add(delta);
+
+    public static void RenderWaitingChanged(int delta) => RendersWaiting.Add(delta);
+
+    public static void RenderActiveChanged(int delta) => RendersActive.Add(delta);
+
     public static void JobReached(JobStatus status) =>
         Jobs.Add(1, new KeyValuePair<string, object?>("status", status.ToString().ToLowerInvariant()));
 

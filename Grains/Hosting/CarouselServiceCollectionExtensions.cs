@@ -14,7 +14,8 @@ public static class CarouselServiceCollectionExtensions
 {
     /// <summary>
     /// Adds content generation (OpenAI when <c>OPENAI_API_KEY</c> is set, else offline), slide rendering, the image
-    /// cache, the pipeline monitor and <see cref="CarouselOptions"/> (section "Carousel"; <c>QUOTA_PER_HOUR</c>).
+    /// cache and its render limiter, the silo's job admission, the pipeline monitor and <see cref="CarouselOptions"/>
+    /// (section "Carousel"; <c>QUOTA_PER_HOUR</c>, <c>RENDER_CONCURRENCY</c>, <c>MAX_JOBS_IN_FLIGHT</c>).
     /// </summary>
     public static IServiceCollection AddCarouselServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -28,13 +29,26 @@ public static class CarouselServiceCollectionExtensions
                 {
                     options.QuotaPerHour = int.TryParse(quota, out var perHour) ? perHour : 0;
                 }
+
+                // Unparsable values become out of range, so validation names the variable.
+                if (configuration["RENDER_CONCURRENCY"] is { Length: > 0 } renders)
+                {
+                    options.RenderConcurrency = int.TryParse(renders, out var concurrency) ? concurrency : 0;
+                }
+
+                if (configuration["MAX_JOBS_IN_FLIGHT"] is { Length: > 0 } jobs)
+                {
+                    options.MaxJobsInFlight = int.TryParse(jobs, out var inFlight) && inFlight != 0 ? inFlight : -1;
+                }
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CarouselOptions>, CarouselOptionsValidator>();
         services.TryAddSingleton(TimeProvider.System);
         services.AddCarouselContent(configuration);
         services.AddSlideRendering();
+        services.AddSingleton<RenderLimiter>();
         services.AddSingleton<CarouselImages>();
+        services.AddSingleton<JobAdmission>();
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<IPipelineMonitor>(sp => sp.GetRequiredService<PipelineMonitor>());
         return services;

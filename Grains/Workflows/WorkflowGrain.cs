@@ -24,13 +24,17 @@ namespace VibeCoder.Grains.Workflows;
 /// a request but detached from it (as in Orleans, its continuations are turns of this activation), so status
 /// calls and <see cref="Cancel"/> get in between steps. Each attempt and each outcome is written before going
 /// on; a durable watchdog reminder brings the workflow back after a crash, where it resumes from the last
-/// completed step. Only the loop writes state, so writes never race.
+/// completed step. Only the loop writes state, so writes never race. A new job is started only when the silo's
+/// <see cref="JobAdmission"/> has room (otherwise <see cref="Start"/> throws <see cref="CarouselOverloadedException"/>
+/// before anything is stored); the activation holds its admission ticket while the loop may run and returns it when
+/// the job is final or the activation goes.
 /// </summary>
 public sealed partial class WorkflowGrain(
     [PersistentState("workflow")] IPersistentState<WorkflowState> state,
     IContentGenerator contentGenerator,
     CarouselImages images,
     PipelineMonitor monitor,
+    JobAdmission admission,
     IOptions<CarouselOptions> options,
     IEnumerable<ICarouselDelivery> deliveries,
     IServiceProvider services,
@@ -58,6 +62,7 @@ public sealed partial class WorkflowGrain(
     private readonly CancellationTokenSource _drain = new();
     private Task? _run;
     private IReadOnlyList<byte[]>? _renderedSlides;
+    private JobAdmission.Ticket? _admitted;
 
     private CarouselOptions Options => options.Value;
 
@@ -91,6 +96,41 @@ public sealed partial class WorkflowGrain(
             return existing;
         }
 
+        // Shed before anything is stored or published: a refused job leaves no trace, and its caller may simply ask again.
+        if (admission.TryAdmit() is not { } ticket)
+        {
+            DeactivateOnIdle();
+            throw new CarouselOverloadedException(admission.RetryAfter);
+        }
+
+        _admitted = ticket;
+        try
+        {
+            return await StartNewAsync(request);
+        }
+        catch (Exception)
+        {
+            // Refused on storage or a lost call: nothing runs here, so the place goes back; a repeated start readmits it.
+            ReturnAdmission(finished: false);
+            throw;
+        }
+    }
+
+    public Task<bool> Cancel()
+    {
+        if (state.State.Outcome is not null || state.State.Finishing is not null || state.State.Request is null)
+        {
+            return Task.FromResult(false);
+        }
+
+        // The run loop notices, writes the outcome and compensates; only it writes state.
+        _cancellation.Cancel();
+        EnsureRunning();
+        return Task.FromResult(true);
+    }
+
+    private async Task<CarouselJobSnapshot> StartNewAsync(CarouselRequest request)
+    {
         await state.WriteOrRestoreAsync(new WorkflowState
         {
             Request = request,
@@ -115,19 +155,6 @@ public sealed partial class WorkflowGrain(
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
         return job;
-    }
-
-    public Task<bool> Cancel()
-    {
-        if (state.State.Outcome is not null || state.State.Finishing is not null || state.State.Request is null)
-        {
-            return Task.FromResult(false);
-        }
-
-        // The run loop notices, writes the outcome and compensates; only it writes state.
-        _cancellation.Cancel();
-        EnsureRunning();
-        return Task.FromResult(true);
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
@@ -160,6 +187,8 @@ public sealed partial class WorkflowGrain(
             }
         }
 
+        ReturnAdmission(finished: false);
+
         _cancellation.Dispose();
         _drain.Dispose();
     }
@@ -168,8 +197,24 @@ public sealed partial class WorkflowGrain(
     {
         if (_run is null || _run.IsCompleted)
         {
+            // Work accepted before (resumed after a crash, revived by a repeated start) is taken whatever the load.
+            _admitted ??= admission.Readmit();
             _run = RunAsync();
         }
+    }
+
+    private void ReturnAdmission(bool finished)
+    {
+        if (finished)
+        {
+            _admitted?.Finished();
+        }
+        else
+        {
+            _admitted?.Abandoned();
+        }
+
+        _admitted = null;
     }
 
     private async Task RunAsync()
@@ -206,6 +251,13 @@ public sealed partial class WorkflowGrain(
             // stored state once storage answers.
             Log.RunInterrupted(logger, this.GetPrimaryKeyString(), exception);
             DeactivateOnIdle();
+        }
+        finally
+        {
+            if (state.State.Outcome is not null)
+            {
+                ReturnAdmission(finished: true);
+            }
         }
     }
 
@@ -351,7 +403,7 @@ public sealed partial class WorkflowGrain(
                 var delivery = deliveries.FirstOrDefault()
                     ?? throw new InvalidOperationException("Telegram delivery is not configured (TELEGRAM_BOT_TOKEN is not set).");
                 var snapshot = await Job.Get();
-                var slides = _renderedSlides ?? await LoadSlidesAsync(snapshot!);
+                var slides = _renderedSlides ?? await LoadSlidesAsync(snapshot!, cancellationToken);
                 var sent = new DeliveredParts(
                     state.State.SentParts, part => SaveAsync(state.State with { SentParts = [.. state.State.SentParts, part] }));
                 await delivery.DeliverAsync(snapshot!, slides, sent, cancellationToken);
@@ -489,12 +541,12 @@ public sealed partial class WorkflowGrain(
         }
     }
 
-    private async Task<IReadOnlyList<byte[]>> LoadSlidesAsync(CarouselJobSnapshot job)
+    private async Task<IReadOnlyList<byte[]>> LoadSlidesAsync(CarouselJobSnapshot job, CancellationToken cancellationToken)
     {
         var slides = new List<byte[]>();
         for (var n = 1; n <= (job.Content?.Slides.Count ?? 0); n++)
         {
-            slides.Add(await images.GetSlideAsync(job.Id, n) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
+            slides.Add(await images.GetSlideAsync(job.Id, n, cancellationToken) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
         }
 
         return slides;

@@ -6,9 +6,9 @@ namespace VibeCoder.Gateway.Tests;
 
 /// <summary>
 /// The real gateway (co-hosted silo, SQLite in a temp folder, offline content) on a loopback Kestrel port, so
-/// both HttpClient and a browser can reach it. Shared by the tests of a collection.
+/// both HttpClient and a browser can reach it. Shared by the tests of a collection; a derived fixture adds settings.
 /// </summary>
-public sealed class GatewayFixture : IAsyncLifetime
+public class GatewayFixture : IAsyncLifetime
 {
     public const int QuotaPerHour = 3;
 
@@ -21,6 +21,9 @@ public sealed class GatewayFixture : IAsyncLifetime
 
     public IServiceProvider Services => _factory!.Services;
 
+    /// <summary>Settings on top of the defaults (later wins).</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_folder);
@@ -30,7 +33,7 @@ public sealed class GatewayFixture : IAsyncLifetime
             builder.UseSetting("SQLITE_PATH", Path.Combine(_folder, "gateway.db"));
             builder.UseSetting("QUOTA_PER_HOUR", QuotaPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("urls", "http://127.0.0.1:0");
-            foreach (var (name, value) in LoopbackPorts.OrleansSettings())
+            foreach (var (name, value) in LoopbackPorts.OrleansSettings().Concat(ExtraSettings))
             {
                 builder.UseSetting(name, value);
             }

@@ -92,6 +92,15 @@ internal sealed partial class CarouselStarter(
         {
             await grains.GetGrain<IWorkflowGrain>(jobId).Start(request);
         }
+        catch (CarouselOverloadedException overloaded)
+        {
+            // Shed: nothing was stored for the job, so the update is done with and the user is told to ask again later;
+            // redelivering it instead would only hammer the silo that is already full.
+            Log.StartShed(logger, jobId, turn.ChatId, overloaded.RetryAfter.TotalSeconds);
+            await turn.User.RefundQuota(jobId);
+            await replies.EditAsync(turn.ChatId, status.MessageId, texts.Overloaded, cancellationToken: cancellationToken);
+            return;
+        }
         catch (Exception exception) when (exception is not TelegramUserBlockedException and not OrleansMessageRejectionException and not TimeoutException)
         {
             // A silo lost mid-call (rejection, timeout) is rethrown instead: the update is delivered again and the
@@ -111,5 +120,8 @@ internal sealed partial class CarouselStarter(
     {
         [LoggerMessage(1, LogLevel.Error, "Could not start carousel {JobId} for chat {ChatId}")]
         public static partial void StartFailed(ILogger logger, string jobId, long chatId, Exception exception);
+
+        [LoggerMessage(2, LogLevel.Warning, "Carousel {JobId} for chat {ChatId} shed: too many in progress (retry after {RetryAfterSeconds:0} s)")]
+        public static partial void StartShed(ILogger logger, string jobId, long chatId, double retryAfterSeconds);
     }
 }

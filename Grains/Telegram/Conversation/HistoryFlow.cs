@@ -87,7 +87,7 @@ internal sealed class HistoryFlow(
                 var pngs = new List<byte[]>(job.Content.Slides.Count);
                 for (var n = 1; n <= job.Content.Slides.Count; n++)
                 {
-                    pngs.Add(await images.GetSlideAsync(job.Id, n) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
+                    pngs.Add(await images.GetSlideAsync(job.Id, n, cancellationToken) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
                 }
 
                 return pngs;

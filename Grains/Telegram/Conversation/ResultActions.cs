@@ -70,7 +70,7 @@ internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, Ca
         await replies.ChatActionAsync(turn.ChatId, ChatAction.UploadDocument, cancellationToken);
 
         // Drawing every slide (or a PDF) is CPU work: keep it off the grain's turn thread.
-        var bytes = await Task.Run(() => kind == "zip" ? images.GetZipAsync(job.Id) : images.GetPdfAsync(job.Id), cancellationToken);
+        var bytes = await Task.Run(() => kind == "zip" ? images.GetZipAsync(job.Id, cancellationToken) : images.GetPdfAsync(job.Id, cancellationToken), cancellationToken);
         if (bytes is null)
         {
             await replies.SendAsync(turn.ChatId, turn.Texts.NotReady, cancellationToken: cancellationToken);

@@ -39,6 +39,9 @@ internal abstract class BotTexts
 
     public abstract string StartFailed { get; }
 
+    /// <summary>The service sheds new carousels (too many in progress): the user is asked to send the topic again later.</summary>
+    public abstract string Overloaded { get; }
+
     public abstract string StatusAccepted(string topic);
 
     public abstract string StatusWriting(string topic);

@@ -54,6 +54,8 @@ internal sealed class EnglishBotTexts : BotTexts
 
     public override string UserBlocked => "Sorry, making carousels is not available for your account.";
 
+    public override string Overloaded => "🚦 Too many carousels are being made right now. Please send the topic again in a minute.";
+
     public override string StartFailed => "😕 I couldn't start the carousel. Please try again in a minute.";
 
     public override string StatusAccepted(string topic) => $"⏳ «{Short(topic)}»\nGot it, starting…";

@@ -54,6 +54,8 @@ internal sealed class RussianBotTexts : BotTexts
 
     public override string UserBlocked => "Извините, создание каруселей для вашего аккаунта недоступно.";
 
+    public override string Overloaded => "🚦 Сейчас готовится слишком много каруселей. Пришлите тему ещё раз через минуту.";
+
     public override string StartFailed => "😕 Не получилось запустить карусель. Попробуйте ещё раз через минуту.";
 
     public override string StatusAccepted(string topic) => $"⏳ «{Short(topic)}»\nПринято, начинаю…";
