@@ -43,21 +43,38 @@ internal static class PublicApiOptionsBinder
         }
     }
 
-    // A bare address is the network of that one address (a single proxy).
+    // Strict on purpose: IPAddress also reads "10.0.0" (as 10.0.0.0) and IPNetwork masks "10.0.0.1/8" quietly; a typo in
+    // the list of trusted proxies must stop start-up, not trust a different network. A bare address is one proxy.
     private static bool TryParseNetwork(string entry, out IPNetwork network)
     {
-        if (IPNetwork.TryParse(entry, out network))
+        network = default;
+        var slash = entry.IndexOf('/', StringComparison.Ordinal);
+        var addressText = slash < 0 ? entry : entry[..slash];
+        if (!IPAddress.TryParse(addressText, out var address)
+            || (address.AddressFamily == AddressFamily.InterNetwork && addressText.Split('.').Length != 4))
         {
-            return true;
+            return false;
         }
 
-        if (!entry.Contains('/', StringComparison.Ordinal) && IPAddress.TryParse(entry, out var address))
+        var bits = address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128;
+        var prefix = bits;
+        if (slash >= 0 && (!int.TryParse(entry.AsSpan(slash + 1), NumberStyles.None, CultureInfo.InvariantCulture, out prefix) || prefix > bits))
         {
-            network = new IPNetwork(address, address.AddressFamily == AddressFamily.InterNetwork ? 32 : 128);
-            return true;
+            return false;
         }
 
-        return false;
+        Span<byte> bytes = stackalloc byte[16];
+        address.TryWriteBytes(bytes, out var length);
+        for (var bit = prefix; bit < length * 8; bit++)
+        {
+            if ((bytes[bit / 8] & (0x80 >> (bit % 8))) != 0)
+            {
+                return false; // host bits set: probably not the network that was meant
+            }
+        }
+
+        network = new IPNetwork(address, prefix);
+        return true;
     }
 
     private static IEnumerable<string> Entries(string? list) =>
