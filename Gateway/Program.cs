@@ -28,7 +28,7 @@ try
     app.UseStatusCodePages();
     app.UseDefaultFiles();
     app.UseStaticFiles();
-    app.UseRateLimiter();
+    app.UsePublicApiProtection();
     app.MapVibeCoderHealth();
     app.MapVibeCoderDiagnostics();
     app.MapVibeCoderOps();

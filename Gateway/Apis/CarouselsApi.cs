@@ -15,7 +15,9 @@ public static class CarouselsApi
     /// <summary>Maps <c>/api/carousels</c>.</summary>
     public static RouteGroupBuilder MapCarouselsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/carousels").WithTags("Carousels").AddEndpointFilter<ApiKeyFilter>();
+        var group = endpoints.MapGroup("/api/carousels").WithTags("Carousels")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithRequestBodyLimit(PublicApiProtectionExtensions.MaxApiBodyBytes);
         group.MapPost("/", CreateAsync).RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/slides/{number:int}.png", GetSlideAsync);

@@ -9,17 +9,23 @@ namespace VibeCoder.Gateway.Edge;
 public static class PublicApiProtectionExtensions
 {
     /// <summary>
-    /// The largest request body Kestrel reads (413 problem+json beyond): the JSON API needs well under a kilobyte, a
-    /// Telegram update a few; the Ingress allows the same (<c>proxy-body-size: 1m</c>).
+    /// The largest body an API endpoint reads (413 problem+json beyond): the JSON API needs well under a kilobyte; the
+    /// Ingress allows the same (<c>proxy-body-size: 1m</c>). The Telegram webhook has the same cap of its own.
     /// </summary>
-    public const long MaxRequestBodyBytes = 1024 * 1024;
+    public const long MaxApiBodyBytes = 1024 * 1024;
+
+    /// <summary>
+    /// Kestrel's cap for every request (ASP.NET's default is 30 MB): above it the connection is cut. Larger than the
+    /// endpoints' own limits so that a body refused by them is drained and its 413 reaches the client.
+    /// </summary>
+    public const long MaxRequestBodyBytes = 4 * MaxApiBodyBytes;
 
     /// <summary>
     /// Adds the settings <c>API_RATE_LIMIT_PER_MINUTE</c>, <c>FORWARDED_HEADERS_KNOWN_NETWORKS</c> and <c>API_KEYS</c>
     /// (validated at start), the API key check, the rate limiter with the policy
     /// <see cref="CarouselCreationRateLimit.PolicyName"/>, forwarded headers trusted only from the configured networks,
-    /// and Kestrel's body size limit. The host calls <c>UseForwardedHeaders()</c> first and <c>UseRateLimiter()</c>
-    /// before its endpoints.
+    /// and the body size limits. The host calls <c>UseForwardedHeaders()</c> first and
+    /// <see cref="UsePublicApiProtection"/> before its endpoints.
     /// </summary>
     public static IServiceCollection AddPublicApiProtection(this IServiceCollection services, IConfiguration configuration)
     {
@@ -38,6 +44,24 @@ public static class PublicApiProtectionExtensions
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PublicApiOptions>>(TrustOnlyKnownNetworks);
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         return services;
+    }
+
+    /// <summary>The rate limiter and <see cref="RequestBodyLimit"/>s, after routing (they act per endpoint).</summary>
+    public static IApplicationBuilder UsePublicApiProtection(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.UseRateLimiter();
+        app.UseMiddleware<RequestBodyLimitMiddleware>();
+        return app;
+    }
+
+    /// <summary>Limits the bodies <paramref name="builder"/>'s endpoints read to <paramref name="maxBytes"/>.</summary>
+    public static TBuilder WithRequestBodyLimit<TBuilder>(this TBuilder builder, long maxBytes)
+        where TBuilder : IEndpointConventionBuilder
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
+        return builder.WithMetadata(new RequestBodyLimit(maxBytes));
     }
 
     // ASP.NET trusts loopback by default, and with both lists empty it trusts every sender. Neither is safe here: a

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using VibeCoder.Gateway.Edge;
 using VibeCoder.Gateway.Telegram;
 using VibeCoder.TestServers.Telegram;
 
@@ -148,16 +149,35 @@ public sealed class PublicApiProtectionTests(PublicApiFixture fixture)
         }
     }
 
-    [Fact]
-    public async Task CreateCarousel_BodyOverOneMebibyte_Returns413Problem()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task CreateCarousel_BodyOverOneMebibyte_Returns413Problem(bool chunked)
     {
         using var client = fixture.ClientFrom("127.0.0.18");
-        var json = "{\"topic\":\"" + new string('a', (int)VibeCoder.Gateway.Edge.PublicApiProtectionExtensions.MaxRequestBodyBytes) + "\"}";
+        var json = Encoding.UTF8.GetBytes("{\"topic\":\"" + new string('a', (int)PublicApiProtectionExtensions.MaxApiBodyBytes) + "\"}");
+        HttpContent content = chunked ? new StreamContent(new MemoryStream(json)) : new ByteArrayContent(json);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/carousels") { Content = content };
+        request.Headers.TransferEncodingChunked = chunked;
+        request.Headers.Add("X-Api-Key", PublicApiFixture.ApiKey);
 
-        using var response = await SendAsync(client, HttpMethod.Post, "/api/carousels", new StringContent(json, Encoding.UTF8, "application/json"), apiKey: PublicApiFixture.ApiKey);
+        using var response = await client.SendAsync(request).WaitAsync(Timeout);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
+    public async Task CreateCarousel_BodyJustUnderOneMebibyte_IsRead()
+    {
+        using var client = fixture.ClientFrom("127.0.0.19");
+        var padding = new string(' ', (int)PublicApiProtectionExtensions.MaxApiBodyBytes - 20);
+        using var content = new StringContent("{\"topic\":\"\"" + padding + "}", Encoding.UTF8, "application/json");
+
+        using var response = await SendAsync(client, HttpMethod.Post, "/api/carousels", content, apiKey: PublicApiFixture.ApiKey);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // read and validated: the topic is empty
     }
 
     private static async Task SpendTheLimitAsync(HttpClient client, string? forwardedFor = null)
