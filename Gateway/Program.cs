@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Options;
 using VibeCoder.Gateway.Apis;
+using VibeCoder.Gateway.Edge;
 using VibeCoder.Gateway.Hosting;
 using VibeCoder.Gateway.Telegram;
 using VibeCoder.Silo.Diagnostics;
@@ -19,12 +20,15 @@ try
 
     builder.AddVibeCoderGrainAccess();
     builder.Services.AddGatewayApi();
+    builder.Services.AddPublicApiProtection(builder.Configuration);
     builder.Services.AddTelegramBot(builder.Configuration);
     var app = builder.Build();
+    app.UseForwardedHeaders();
     app.UseExceptionHandler();
     app.UseStatusCodePages();
     app.UseDefaultFiles();
     app.UseStaticFiles();
+    app.UsePublicApiProtection();
     app.MapVibeCoderHealth();
     app.MapVibeCoderDiagnostics();
     app.MapVibeCoderOps();

@@ -27,6 +27,7 @@ internal static class E2eCarouselScenario
                 ["STORAGE"] = arguments.Storage,
                 ["SQLITE_PATH"] = Path.Combine(folder.FullName, "data", "e2e.db"),
                 ["Logging__LogLevel__Default"] = "Warning",
+                ["API_RATE_LIMIT_PER_MINUTE"] = "0", // one client posting 45 carousels: the public limit would refuse most
             }, cancellationToken);
             using var http = new HttpClient { BaseAddress = gateway.Address, Timeout = TimeSpan.FromSeconds(60) };
             for (var i = 0; i < 5; i++)

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using VibeCoder.Content;
+using VibeCoder.Gateway.Edge;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 using VibeCoder.Rendering.Themes;
@@ -14,8 +15,10 @@ public static class CarouselsApi
     /// <summary>Maps <c>/api/carousels</c>.</summary>
     public static RouteGroupBuilder MapCarouselsApi(this IEndpointRouteBuilder endpoints)
     {
-        var group = endpoints.MapGroup("/api/carousels").WithTags("Carousels");
-        group.MapPost("/", CreateAsync);
+        var group = endpoints.MapGroup("/api/carousels").WithTags("Carousels")
+            .AddEndpointFilter<ApiKeyFilter>()
+            .WithRequestBodyLimit(PublicApiProtectionExtensions.MaxApiBodyBytes);
+        group.MapPost("/", CreateAsync).RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/slides/{number:int}.png", GetSlideAsync);
         group.MapGet("/{id}/archive.zip", GetZipAsync);
@@ -29,13 +32,21 @@ public static class CarouselsApi
     public static Ok<IReadOnlyList<string>> GetThemes() =>
         TypedResults.Ok<IReadOnlyList<string>>([SlideThemes.DefaultName, .. SlideThemes.Names.Where(n => n != SlideThemes.DefaultName)]);
 
-    /// <summary>Validates the request, charges the user's quota and starts the workflow.</summary>
-    public static async Task<Results<Accepted<CarouselAccepted>, ValidationProblem, ProblemHttpResult>> CreateAsync(
-        CreateCarouselBody? body, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
+    /// <summary>
+    /// Validates the request, charges the user's quota and starts the workflow. Only a caller with an API key may name
+    /// the user (<c>userId</c>) it acts for: anyone else could spend a stranger's quota.
+    /// </summary>
+    internal static async Task<Results<Accepted<CarouselAccepted>, ValidationProblem, ProblemHttpResult>> CreateAsync(
+        CreateCarouselBody? body, IGrainFactory grains, ApiKeyRing keys, HttpContext http, CancellationToken cancellationToken)
     {
         if (body is null)
         {
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body with a topic is required."] });
+        }
+
+        if (body.UserId is { Length: > 0 } && keys.Identify(http) != ApiCaller.Trusted)
+        {
+            return ApiKeyFilter.Unauthorized(http, $"Acting for a user (userId) needs an API key ({ApiKeyRing.HeaderName} or Authorization: Bearer).");
         }
 
         var settings = body.UserId is { Length: > 0 } userId

@@ -12,6 +12,9 @@ public class GatewayFixture : IAsyncLifetime
 {
     public const int QuotaPerHour = 3;
 
+    /// <summary>The key <see cref="Client"/> presents: a trusted integration (not rate-limited, may name a user).</summary>
+    public const string ApiKey = "gateway-tests-api-key-0123456789";
+
     private readonly string _folder = Path.Combine(Path.GetTempPath(), "vibecoder-gateway-tests", Guid.NewGuid().ToString("N"));
     private WebApplicationFactory<Program>? _factory;
 
@@ -32,6 +35,7 @@ public class GatewayFixture : IAsyncLifetime
             builder.UseSetting("STORAGE", "sqlite");
             builder.UseSetting("SQLITE_PATH", Path.Combine(_folder, "gateway.db"));
             builder.UseSetting("QUOTA_PER_HOUR", QuotaPerHour.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("API_KEYS", ApiKey);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (name, value) in LoopbackPorts.OrleansSettings().Concat(ExtraSettings))
             {
@@ -41,6 +45,7 @@ public class GatewayFixture : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = _factory.CreateClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", ApiKey);
         BaseAddress = Client.BaseAddress!;
         return Task.CompletedTask;
     }

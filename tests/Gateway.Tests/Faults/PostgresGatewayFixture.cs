@@ -38,6 +38,7 @@ public sealed class PostgresGatewayFixture : IAsyncLifetime
             builder.UseSetting("QUOTA_PER_HOUR", "1000");
             builder.UseSetting("Carousel:RetryBaseDelay", "00:00:00.100");
             builder.UseSetting("Carousel:WatchdogPeriod", "00:00:01");
+            builder.UseSetting("API_KEYS", GatewayFixture.ApiKey);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (name, value) in LoopbackPorts.OrleansSettings())
             {
@@ -49,6 +50,7 @@ public sealed class PostgresGatewayFixture : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         Client = _factory.CreateClient();
+        Client.DefaultRequestHeaders.Add("X-Api-Key", GatewayFixture.ApiKey);
         Client.Timeout = TimeSpan.FromSeconds(60);
     }
 

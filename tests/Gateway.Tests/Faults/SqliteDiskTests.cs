@@ -32,6 +32,7 @@ public sealed class SqliteDiskTests : IAsyncLifetime
             builder.UseSetting("SQLITE_PATH", DatabaseFile);
             builder.UseSetting("Carousel:WatchdogPeriod", "00:00:01");
             builder.UseSetting("Carousel:RetryBaseDelay", "00:00:00.100");
+            builder.UseSetting("API_KEYS", GatewayFixture.ApiKey);
             builder.UseSetting("urls", "http://127.0.0.1:0");
             foreach (var (name, value) in LoopbackPorts.OrleansSettings())
             {
@@ -43,6 +44,7 @@ public sealed class SqliteDiskTests : IAsyncLifetime
         _factory.UseKestrel(0);
         _factory.StartServer();
         _client = _factory.CreateClient();
+        _client.DefaultRequestHeaders.Add("X-Api-Key", GatewayFixture.ApiKey);
         return Task.CompletedTask;
     }
 
