@@ -86,6 +86,8 @@ internal sealed class ServiceCluster : IAsyncDisposable
         // The gateway must know every silo before the measured phase; production re-reads the list every 10 s.
         ["ORLEANS_GATEWAY_LIST_REFRESH_SECONDS"] = "2",
         ["POSTGRES_URL"] = postgresUrl,
+        // The load comes from one address: the public per-client limit would refuse most of it.
+        ["API_RATE_LIMIT_PER_MINUTE"] = "0",
     };
 
     private ServiceHostProcess StartSilo(int index, Dictionary<string, string> shared, string dll, string logFolder)

@@ -13,6 +13,9 @@ internal static class ClusterEnvironment
     public const string WebhookSecret = "cluster-test-webhook-secret_0123456789";
     public const string DashboardToken = "cluster-test-dashboard-token-0123456789";
 
+    /// <summary>The integration key the tests' API calls present (the Secret's <c>API_KEYS</c>): no per-client limit, may name a user.</summary>
+    public const string ApiKey = "cluster-test-api-key-0123456789";
+
     /// <summary>ConfigMap and Secret: what every silo and gateway gets through <c>envFrom</c>.</summary>
     public static Dictionary<string, string> Shared(string postgresUrl, BotApiStandInServer telegram) => new()
     {
@@ -48,6 +51,7 @@ internal static class ClusterEnvironment
         ["TELEGRAM_BOT_TOKEN"] = telegram.Token,
         ["TELEGRAM_WEBHOOK_SECRET"] = WebhookSecret,
         ["DASHBOARD_TOKEN"] = DashboardToken,
+        ["API_KEYS"] = ApiKey,
     };
 
     /// <summary>A silo pod: the shared settings, the downward API and the Orleans ports.</summary>

@@ -87,11 +87,12 @@ public sealed class ProcessCluster : IAsyncLifetime
         }
     }
 
-    /// <summary>An HTTP client for one gateway, carrying the dashboard token (for <c>/api/events</c>).</summary>
+    /// <summary>An HTTP client for one gateway, carrying the dashboard token (for <c>/api/events</c>) and an API key.</summary>
     internal static HttpClient ClientFor(HostProcess host)
     {
         var client = new HttpClient { BaseAddress = host.Address, Timeout = TimeSpan.FromSeconds(60) };
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ClusterEnvironment.DashboardToken);
+        client.DefaultRequestHeaders.Add("X-Api-Key", ClusterEnvironment.ApiKey);
         return client;
     }
 
