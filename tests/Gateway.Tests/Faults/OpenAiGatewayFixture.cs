@@ -52,6 +52,7 @@ public sealed class OpenAiGatewayFixture : IAsyncLifetime
             ["Carousel:JobDeadline"] = JobDeadline.ToString(),
             ["Carousel:WatchdogPeriod"] = "00:00:01",
             ["urls"] = "http://127.0.0.1:0",
+            ["API_KEYS"] = GatewayFixture.ApiKey, // the tests name a user, which takes an integration key
         };
         foreach (var (name, value) in LoopbackPorts.OrleansSettings())
         {
@@ -71,6 +72,7 @@ public sealed class OpenAiGatewayFixture : IAsyncLifetime
         _factory.StartServer();
         Client = _factory.CreateClient();
         Client.Timeout = TimeSpan.FromSeconds(60);
+        Client.DefaultRequestHeaders.Add("X-Api-Key", GatewayFixture.ApiKey);
     }
 
     public async Task DisposeAsync()
