@@ -27,7 +27,7 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// </remarks>
 internal sealed partial class TelegramConversation(
     IGrainFactory grains,
-    BotReplies replies,
+    ConversationReplies replies,
     CarouselStarter starter,
     SettingsFlow settings,
     HistoryFlow history,
@@ -131,7 +131,7 @@ internal sealed partial class TelegramConversation(
             { Photo.Length: > 0 } => ("photo", texts.Photo),
             _ => ("unsupported", texts.Unsupported),
         };
-        await replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+        await replies.SendAsync(turn, reply, cancellationToken: cancellationToken);
     }
 
     private async Task OnCommandAsync(ConversationTurn turn, BotCommandText command, CancellationToken cancellationToken)
@@ -146,16 +146,16 @@ internal sealed partial class TelegramConversation(
         {
             case "start":
                 var profile = turn.Profile;
-                await replies.SendAsync(turn.ChatId, texts.Welcome(turn.From.FirstName, profile.Settings.SlideCount), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.Welcome(turn.From.FirstName, profile.Settings.SlideCount), cancellationToken: cancellationToken);
                 await settings.ShowAsync(turn, cancellationToken);
                 break;
             case "help":
-                await replies.SendAsync(turn.ChatId, texts.Help(carouselOptions.Value.QuotaPerHour), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.Help(carouselOptions.Value.QuotaPerHour), cancellationToken: cancellationToken);
                 break;
             case "carousel":
                 if (command.Arguments.Length == 0)
                 {
-                    await replies.SendAsync(turn.ChatId, texts.AskTopic, cancellationToken: cancellationToken);
+                    await replies.SendAsync(turn, texts.AskTopic, cancellationToken: cancellationToken);
                 }
                 else
                 {
@@ -176,11 +176,11 @@ internal sealed partial class TelegramConversation(
                 await SendStatsAsync(turn, cancellationToken);
                 break;
             case "stats":
-                await replies.SendAsync(turn.ChatId, texts.AdminOnly, cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.AdminOnly, cancellationToken: cancellationToken);
                 break;
             default:
                 turn.Command = "unknown";
-                await replies.SendAsync(turn.ChatId, texts.UnknownCommand(command.Text), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.UnknownCommand(command.Text), cancellationToken: cancellationToken);
                 break;
         }
     }
@@ -190,7 +190,7 @@ internal sealed partial class TelegramConversation(
         var texts = turn.Texts;
         if (wasAwaiting)
         {
-            await replies.SendAsync(turn.ChatId, texts.InputCancelled, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.InputCancelled, cancellationToken: cancellationToken);
             return;
         }
 
@@ -199,11 +199,11 @@ internal sealed partial class TelegramConversation(
             && await grains.GetGrain<IWorkflowGrain>(jobId).Cancel())
         {
             // The workflow's failure report edits the status message to "cancelled" when it has stopped.
-            await replies.SendAsync(turn.ChatId, texts.Cancelling, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.Cancelling, cancellationToken: cancellationToken);
             return;
         }
 
-        await replies.SendAsync(turn.ChatId, texts.NothingToCancel, cancellationToken: cancellationToken);
+        await replies.SendAsync(turn, texts.NothingToCancel, cancellationToken: cancellationToken);
     }
 
     private Task SendStatsAsync(ConversationTurn turn, CancellationToken cancellationToken)
@@ -214,7 +214,7 @@ internal sealed partial class TelegramConversation(
             pipeline.JobsByStatus.GetValueOrDefault(JobStatus.Completed),
             pipeline.JobsByStatus.GetValueOrDefault(JobStatus.Failed),
             pipeline.InFlight);
-        return replies.SendAsync(turn.ChatId, text, cancellationToken: cancellationToken);
+        return replies.SendAsync(turn, text, cancellationToken: cancellationToken);
     }
 
     private async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, CancellationToken cancellationToken)
@@ -244,7 +244,7 @@ internal sealed partial class TelegramConversation(
     {
         try
         {
-            await replies.SendAsync(turn.ChatId, turn.Texts.SomethingWentWrong, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, turn.Texts.SomethingWentWrong, cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
