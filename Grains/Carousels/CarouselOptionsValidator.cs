@@ -28,7 +28,7 @@ internal sealed class CarouselOptionsValidator : IValidateOptions<CarouselOption
             ("RetryBaseDelay", options.RetryBaseDelay), ("WatchdogPeriod", options.WatchdogPeriod),
             ("AnalyseTimeout", options.AnalyseTimeout), ("WriteTimeout", options.WriteTimeout),
             ("RenderTimeout", options.RenderTimeout), ("DeliverTimeout", options.DeliverTimeout),
-            ("RecordTimeout", options.RecordTimeout),
+            ("RecordTimeout", options.RecordTimeout), ("DeliveryWaitLimit", options.DeliveryWaitLimit),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -379,13 +379,7 @@ internal sealed partial class ChatOutboxGrain(
     private OutboxSnapshot Snapshot() => new(
         ChatId, _version, [.. state.State.Pending.Select(entry => entry.Message.Key)], state.State.NotBefore, _sent, _dropped);
 
-    // Exponential with "equal jitter", as the client's: chats that failed together do not all come back in one instant.
-    private TimeSpan Backoff(int failures)
-    {
-        var exponential = Options.RetryBaseDelay * Math.Pow(2, Math.Min(failures, 30) - 1);
-        var capped = exponential < Options.RetryMaxDelay ? exponential : Options.RetryMaxDelay;
-        return (capped / 2) + (capped / 2 * Random.Shared.NextDouble());
-    }
+    private TimeSpan Backoff(int failures) => Options.BackoffAfter(failures);
 
     private static TimeSpan Delay(DateTimeOffset? notBefore, DateTimeOffset now, TimeSpan atLeast) =>
         notBefore is { } until && until - now > atLeast ? until - now : atLeast;

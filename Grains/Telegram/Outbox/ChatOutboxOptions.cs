@@ -23,6 +23,17 @@ public sealed class ChatOutboxOptions
     /// <summary>Period of the durable reminder that brings a non-empty outbox back after a restart. Default 60 s.</summary>
     public TimeSpan ReminderPeriod { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The wait after <paramref name="failures"/> failed attempts in a row: exponential, capped, with "equal jitter" (half
+    /// fixed, half random), so chats and deliveries that failed together do not all come back in one instant.
+    /// </summary>
+    public TimeSpan BackoffAfter(int failures)
+    {
+        var exponential = RetryBaseDelay * Math.Pow(2, Math.Clamp(failures, 1, 30) - 1);
+        var capped = exponential < RetryMaxDelay ? exponential : RetryMaxDelay;
+        return (capped / 2) + (capped / 2 * Random.Shared.NextDouble());
+    }
+
     /// <summary>Values in configuration that could not be parsed; reported by validation with their keys.</summary>
     internal List<string> BindingErrors { get; } = [];
 }
