@@ -47,7 +47,7 @@ public sealed class TelegramFailureTests(BotFixture bot)
         await bot.SayAsync(chat, "How to start running at forty");
 
         await CarouselSteps.WaitForResultAsync(bot, chat);
-        Assert.Equal(4, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.StatusCode == 503));
+        Assert.Equal(4, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.ChatId == chat.ChatId && call.StatusCode == 503));
         Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
     }
 
@@ -65,7 +65,7 @@ public sealed class TelegramFailureTests(BotFixture bot)
         await CarouselSteps.WaitForResultAsync(bot, chat);
         var session = await bot.Host.Grains.GetGrain<VibeCoder.Grains.Sessions.ISessionGrain>(chat.UserIdText).GetSnapshot();
         Assert.Equal(JobStatus.Completed, (await CarouselSteps.WaitForFinalAsync(bot, session.ActiveJobId!)).Status);
-        Assert.Equal(20, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.StatusCode == 503));
+        Assert.Equal(20, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.ChatId == chat.ChatId && call.StatusCode == 503));
         Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
     }
 

@@ -21,9 +21,10 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// state of its own (the session and the user grain hold it).
 /// </summary>
 /// <remarks>
-/// Failures: a user who blocked the bot is marked inactive and the update counts as handled. Telegram being
-/// unreachable is rethrown, so the stream delivers the update again later. Anything else is a bug: it is logged, the
-/// user gets an apology, and the update counts as handled so one bad update cannot block the chat.
+/// Failures: a user who blocked the bot is marked inactive and the update counts as handled. Telegram being down or
+/// holding the chat never reaches here: <see cref="ConversationReplies"/> queues those replies in the chat's outbox.
+/// A silo lost mid-call is rethrown, so the stream delivers the update again later. Anything else is a bug: it is
+/// logged, the user gets an apology, and the update counts as handled so one bad update cannot block the chat.
 /// </remarks>
 internal sealed partial class TelegramConversation(
     IGrainFactory grains,
@@ -252,7 +253,7 @@ internal sealed partial class TelegramConversation(
         }
     }
 
-    // Telegram unreachable, overloaded or asking us to wait (429), or a grain call timing out: worth handling the
+    // A grain call timing out, or a Telegram failure from a call outside ConversationReplies: worth handling the
     // update again later, which the stream's redelivery does.
     private static bool IsTransient(Exception exception) => exception switch
     {

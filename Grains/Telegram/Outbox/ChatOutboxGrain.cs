@@ -95,32 +95,24 @@ internal sealed partial class ChatOutboxGrain(
         var current = state.State;
         var wasEmpty = current.Pending.Count == 0;
         var now = clock.GetUtcNow();
-        var keys = current.Pending.Select(entry => entry.Message.Key).ToHashSet(StringComparer.Ordinal);
-        var sequence = current.NextSequence;
-
-        // A key already queued is the same reply again: its update was handled a second time after a crash.
-        var added = messages.Where(message => keys.Add(message.Key)).Select(message => new OutboxEntry(sequence++, message, now)).ToList();
+        var (next, added, overflow) = OutboxQueue.Append(current, messages, now, Options.Limit);
         var laterStart = notBefore is { } until && until > (current.NotBefore ?? DateTimeOffset.MinValue);
-        if (added.Count == 0 && !laterStart)
+        if (added == 0 && !laterStart)
         {
             return current.Pending.Count;
         }
 
-        List<OutboxEntry> pending = [.. current.Pending, .. added];
-        var overflow = pending.Count - Options.Limit;
-        if (overflow > 0)
+        if (overflow.Count > 0)
         {
-            // A chat that gets this far behind has lost the thread anyway; the newest replies matter most.
-            Log.Overflow(logger, ChatId, overflow, string.Join(", ", pending.Take(overflow).Select(entry => entry.Message.Key)));
-            _dropped += overflow;
-            pending.RemoveRange(0, overflow);
+            Log.Overflow(logger, ChatId, overflow.Count, string.Join(", ", overflow.Select(entry => entry.Message.Key)));
+            _dropped += overflow.Count;
         }
 
-        state.State = current with { Pending = pending, NextSequence = sequence, NotBefore = laterStart ? notBefore : current.NotBefore };
+        state.State = next with { NotBefore = laterStart ? notBefore : current.NotBefore };
         await SaveAsync();
         if (wasEmpty)
         {
-            Log.Queued(logger, ChatId, added.Count);
+            Log.Queued(logger, ChatId, added);
             await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
         }
 
@@ -311,7 +303,7 @@ internal sealed partial class ChatOutboxGrain(
 
     private async Task DropExpiredAsync(DateTimeOffset now)
     {
-        var expired = state.State.Pending.Where(entry => now - entry.QueuedAt > Options.MaxAge).ToList();
+        var (next, expired) = OutboxQueue.WithoutExpired(state.State, now, Options.MaxAge);
         if (expired.Count == 0)
         {
             return;
@@ -319,7 +311,7 @@ internal sealed partial class ChatOutboxGrain(
 
         Log.Expired(logger, ChatId, expired.Count, Options.MaxAge);
         _dropped += expired.Count;
-        state.State = state.State with { Pending = [.. state.State.Pending.Where(entry => now - entry.QueuedAt <= Options.MaxAge)] };
+        state.State = next;
         await SaveAsync();
         Changed();
     }
