@@ -173,9 +173,11 @@ internal sealed partial class ChatOutboxGrain(
                         return;
                     }
 
-                    // Queued while the reminder was being removed: it must be there again before sending goes on.
+                    // Queued while the reminder was being removed: it must be there again, and a fresh timer (this
+                    // one is disposed, its token cancelled) sends on.
                     await this.RegisterOrUpdateReminder(ReminderName, Options.ReminderPeriod, Options.ReminderPeriod);
-                    continue;
+                    Arm(TimeSpan.Zero);
+                    return;
                 }
 
                 if (state.State.NotBefore is { } notBefore && notBefore > now)
