@@ -84,6 +84,26 @@ public sealed class OutboxTests(BotFixture bot)
         Assert.Empty(bot.CallsTo(chat, "sendMessage"));
     }
 
+    [Fact]
+    public async Task ZipButton_TelegramDown_UserIsToldLaterToPressAgainAndNoFileIsQueued()
+    {
+        var chat = BotFixture.NewChat();
+        var (jobId, buttons) = await bot.MakeCarouselAsync(chat, "Composting in a small flat");
+        bot.StandIn.Outage = BotApiFailure.ServerError(502);
+        try
+        {
+            await bot.PressAsync(chat, "j:z:" + jobId, buttons.MessageId!.Value);
+            await OutboxSteps.WaitForOutboxAsync(bot.Host.Grains, chat.ChatId, snapshot => snapshot.Pending.Count == 1);
+        }
+        finally
+        {
+            bot.StandIn.Outage = null;
+        }
+
+        await bot.WaitForMessageAsync(chat, "could not take the file");
+        Assert.Empty(bot.CallsTo(chat, "sendDocument"));
+    }
+
     private int FailedSends(TestChat chat) =>
         bot.StandIn.CallsTo("sendMessage").Count(call => call.ChatId == chat.ChatId && call.StatusCode == 503);
 }
