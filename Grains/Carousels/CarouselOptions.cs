@@ -34,6 +34,12 @@ public sealed class CarouselOptions
     /// <summary>Time limit of one attempt of the deliver step. Default 120 s.</summary>
     public TimeSpan DeliverTimeout { get; set; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>
+    /// How long the deliver step keeps waiting for Telegram (down, unreachable, or flood control) after its first failed
+    /// attempt before the job fails; such waits do not count against <see cref="MaxAttempts"/>. Default 30 min.
+    /// </summary>
+    public TimeSpan DeliveryWaitLimit { get; set; } = TimeSpan.FromMinutes(30);
+
     /// <summary>Time limit of one attempt of the record step. Default 15 s.</summary>
     public TimeSpan RecordTimeout { get; set; } = TimeSpan.FromSeconds(15);
 

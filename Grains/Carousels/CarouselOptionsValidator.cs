@@ -42,7 +42,7 @@ internal sealed class CarouselOptionsValidator : IValidateOptions<CarouselOption
             ("AnalyseTimeout", options.AnalyseTimeout), ("WriteTimeout", options.WriteTimeout),
             ("RenderTimeout", options.RenderTimeout), ("DeliverTimeout", options.DeliverTimeout),
             ("RecordTimeout", options.RecordTimeout), ("JobDeadline", options.JobDeadline),
-            ("OutageRetryMaxDelay", options.OutageRetryMaxDelay),
+            ("OutageRetryMaxDelay", options.OutageRetryMaxDelay), ("DeliveryWaitLimit", options.DeliveryWaitLimit),
         })
         {
             if (value <= TimeSpan.Zero)

@@ -23,8 +23,9 @@ namespace VibeCoder.Grains.Sessions;
 /// Delivery is at least once, and Telegram itself re-posts an update whose answer it missed, so the session remembers
 /// the latest update ids and drops repeats. The id is stored in the same write as the session's changes, after the
 /// update was handled: a crash in between handles the update again, which the job id derived from the update makes
-/// harmless for carousels. A failure worth retrying (Telegram unreachable) is rethrown, so the stream delivers the
-/// update again with backoff.
+/// harmless for carousels, and the reply keys the chat's outbox keeps for replies. Telegram being down or holding the
+/// chat (429) does not fail the turn: the replies wait in the chat's outbox (<c>IChatOutboxGrain</c>). A failure worth
+/// retrying that is not Telegram's (a silo lost mid-call) is rethrown, so the stream delivers the update again.
 /// </remarks>
 [ImplicitStreamSubscription(TelegramUpdateReceived.StreamNamespace)]
 internal sealed partial class SessionGrain(

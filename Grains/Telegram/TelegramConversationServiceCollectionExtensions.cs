@@ -11,6 +11,7 @@ using VibeCoder.Grains.Telegram.Conversation;
 using VibeCoder.Grains.Telegram.Delivery;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using VibeCoder.Grains.Telegram.Events;
+using VibeCoder.Grains.Telegram.Outbox;
 
 namespace VibeCoder.Grains.Telegram;
 
@@ -19,7 +20,7 @@ public static class TelegramConversationServiceCollectionExtensions
 {
     /// <summary>
     /// Adds the Bot API client (<c>AddTelegramBotClient</c>), <see cref="TelegramBotOptions"/> (<c>ADMIN_USER_IDS</c>;
-    /// validated at start), the conversation services and <see cref="BotStatistics"/>; and, when a bot token is
+    /// validated at start), <see cref="ChatOutboxOptions"/> (<c>TELEGRAM_OUTBOX_*</c>; validated at start), the conversation services and <see cref="BotStatistics"/>; and, when a bot token is
     /// configured and <c>TELEGRAM_MODE</c> is not off, the Telegram <see cref="ICarouselDelivery"/>.
     /// Idempotent. Needs the carousel services (<c>AddCarouselServices</c>) and a silo.
     /// </summary>
@@ -37,11 +38,16 @@ public static class TelegramConversationServiceCollectionExtensions
             .Configure(options => BindAdmins(configuration[TelegramBotOptions.AdminUserIdsKey], options))
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<TelegramBotOptions>, TelegramBotOptionsValidator>());
+        services.AddOptions<ChatOutboxOptions>()
+            .Configure(options => ChatOutboxOptionsBinder.Bind(configuration, options))
+            .ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatOutboxOptions>, ChatOutboxOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
         services.AddMetrics();
 
         services.AddSingleton<BotStatistics>();
         services.AddSingleton<BotReplies>();
+        services.AddSingleton<ConversationReplies>();
         services.AddSingleton<BotEvents>();
         services.AddSingleton<CarouselResultSender>();
         services.AddSingleton<CarouselStarter>();

@@ -343,7 +343,7 @@ public sealed partial class WorkflowGrain(
             return; // the loop finishes as cancelled
         }
 
-        if (IsRetryable(error) && attempt < Options.MaxAttempts)
+        if (IsRetryable(error) && (attempt < Options.MaxAttempts || IsDeferralWithinLimit(error)))
         {
             Log.StepRetrying(logger, this.GetPrimaryKeyString(), step, attempt, error);
             await DelayBeforeRetryAsync(attempt, (error as DeliveryDeferredException)?.RetryAt);
@@ -552,15 +552,23 @@ public sealed partial class WorkflowGrain(
         return slides;
     }
 
+    // A delivery deferred (Telegram's flood control, or Telegram unreachable) does not count against MaxAttempts: the
+    // deliverer says when to try again, and the step keeps waiting until DeliveryWaitLimit after its first failure.
+    private bool IsDeferralWithinLimit(Exception error) =>
+        error is DeliveryDeferredException
+        && state.State.History.FirstOrDefault(record => record.Step == WorkflowStep.Deliver && record.Outcome != "ok") is { } first
+        && clock.GetUtcNow() - first.StartedAt < Options.DeliveryWaitLimit;
+
     private async Task DelayBeforeRetryAsync(int attempt, DateTimeOffset? notBefore)
     {
-        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, attempt - 1);
+        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 30) - 1);
         var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
 
-        // Telegram's retry_after (a deferred delivery): waiting less would only be refused again.
-        if (notBefore is { } retryAt && retryAt - clock.GetUtcNow() > delay)
+        // A deferred delivery names its time (Telegram's retry_after, or the outage backoff): sooner would only be
+        // refused again, and the exponential delay grows without bound over the attempts a long wait takes.
+        if (notBefore is { } retryAt)
         {
-            delay = retryAt - clock.GetUtcNow();
+            delay = retryAt > clock.GetUtcNow() ? retryAt - clock.GetUtcNow() : TimeSpan.Zero;
         }
 
         try

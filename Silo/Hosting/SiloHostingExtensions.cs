@@ -13,6 +13,7 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Events;
 using VibeCoder.Grains.Hosting;
 using VibeCoder.Grains.Telegram;
+using VibeCoder.Grains.Telegram.Outbox;
 using VibeCoder.Persistence.Health;
 using VibeCoder.Persistence.Hosting;
 using VibeCoder.Silo.Diagnostics;
@@ -66,10 +67,12 @@ public static class SiloHostingExtensions
                 silo.Services.Configure<GrainProfilerOptions>(o => o.DeactivationTime = DashboardSwitch.ProfilerIdleTime);
             }
 
-            // The workflow's watchdog reminder ticks every few seconds (Orleans' default minimum is a minute).
+            // The workflow's watchdog reminder ticks every few seconds (Orleans' default minimum is a minute); a chat
+            // outbox's reminder may be configured shorter than a minute too.
             silo.Services.AddOptions<ReminderOptions>()
-                .Configure<IOptions<CarouselOptions>>((reminders, carousel) =>
-                    reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(reminders.MinimumReminderPeriod.Ticks, carousel.Value.WatchdogPeriod.Ticks)));
+                .Configure<IOptions<CarouselOptions>, IOptions<ChatOutboxOptions>>((reminders, carousel, outbox) =>
+                    reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(
+                        reminders.MinimumReminderPeriod.Ticks, Math.Min(carousel.Value.WatchdogPeriod.Ticks, outbox.Value.ReminderPeriod.Ticks))));
             configure?.Invoke(silo);
         });
         var health = builder.Services.AddHealthChecks().AddCheck<SiloReadinessCheck>("silo", tags: ["ready"]);

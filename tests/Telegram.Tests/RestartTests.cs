@@ -112,6 +112,32 @@ public sealed class RestartTests : IAsyncLifetime
         Assert.Single(_standIn.CallsTo("sendMediaGroup"), call => call.ChatId == chat.ChatId);
     }
 
+    [Fact]
+    public async Task Outbox_HostRestartsDuringTelegramOutage_RepliesArriveOnceInOrderAfterwards()
+    {
+        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        var chat = BotFixture.NewChat();
+        _standIn.Outage = BotApiFailure.BadGatewayPage();
+        var first = GatewayHost.Start(settings);
+        await first.SendAsync(chat.Text("/help"));
+        await first.SendAsync(chat.Text("/history"));
+        await first.SendAsync(chat.Text("/cancel"));
+        await OutboxSteps.WaitForOutboxAsync(first.Grains, chat.ChatId, snapshot => snapshot.Pending.Count == 3);
+        await first.DisposeAsync();
+
+        // A new process knows nothing in memory: its outbox comes back through the stored reminder, still finds
+        // Telegram down, and keeps the replies until it answers.
+        var before = _standIn.Calls.Count;
+        await using var second = GatewayHost.Start(settings);
+        await _standIn.WaitForCallsAsync(
+            calls => calls.Skip(before).Any(call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 502), BotFixture.Timeout);
+        _standIn.Outage = null;
+
+        await WaitForReplyAsync(chat, "Nothing to cancel");
+        OutboxSteps.AssertEachOnceInOrder(OutboxSteps.DeliveredTexts(_standIn, chat.ChatId), "How it works", "No carousels yet", "Nothing to cancel");
+        Assert.Equal(3, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
+    }
+
     private Task<BotApiCall> WaitForReplyAsync(TestChat chat, string text) =>
         _standIn.WaitForCallAsync(
             call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains(text, StringComparison.Ordinal),

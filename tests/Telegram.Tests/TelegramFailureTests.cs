@@ -47,7 +47,25 @@ public sealed class TelegramFailureTests(BotFixture bot)
         await bot.SayAsync(chat, "How to start running at forty");
 
         await CarouselSteps.WaitForResultAsync(bot, chat);
-        Assert.Equal(4, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.StatusCode == 503));
+        Assert.Equal(4, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.ChatId == chat.ChatId && call.StatusCode == 503));
+        Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
+    }
+
+    [Fact]
+    public async Task Delivery_OutageOutlastingEveryWorkflowAttempt_WaitsForTelegramAndDeliversOnce()
+    {
+        var chat = BotFixture.NewChat();
+        await bot.SetSettingsAsync(chat, new UserSettings(SlideCount: 3));
+
+        // 20 failures are five deliver attempts of four client attempts each, beyond the workflow's MaxAttempts (3): the
+        // step must wait for Telegram rather than fail the job.
+        bot.StandIn.InjectFailures("sendMediaGroup", 20, BotApiFailure.ServerError(503));
+        await bot.SayAsync(chat, "Growing tomatoes on a balcony");
+
+        await CarouselSteps.WaitForResultAsync(bot, chat);
+        var session = await bot.Host.Grains.GetGrain<VibeCoder.Grains.Sessions.ISessionGrain>(chat.UserIdText).GetSnapshot();
+        Assert.Equal(JobStatus.Completed, (await CarouselSteps.WaitForFinalAsync(bot, session.ActiveJobId!)).Status);
+        Assert.Equal(20, bot.StandIn.CallsTo("sendMediaGroup").Count(call => call.ChatId == chat.ChatId && call.StatusCode == 503));
         Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
     }
 

@@ -20,7 +20,7 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// </summary>
 internal sealed partial class CarouselStarter(
     IGrainFactory grains,
-    BotReplies replies,
+    ConversationReplies replies,
     BotStatistics statistics,
     IOptions<CarouselOptions> carouselOptions,
     TimeProvider clock,
@@ -35,7 +35,7 @@ internal sealed partial class CarouselStarter(
             var reply = problem.Contains("too long", StringComparison.Ordinal) ? texts.TopicTooLong(TopicText.MaxLength)
                 : problem.Contains("too short", StringComparison.Ordinal) ? texts.TopicTooShort(TopicText.MinLength)
                 : texts.TopicEmpty;
-            return replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+            return replies.SendAsync(turn, reply, cancellationToken: cancellationToken);
         }
 
         var settings = turn.Profile.Settings;
@@ -70,7 +70,7 @@ internal sealed partial class CarouselStarter(
 
         if (turn.Session.ActiveJobId is { } activeId && await grains.GetGrain<ICarouselJobGrain>(activeId).Get() is { IsFinal: false })
         {
-            await replies.SendAsync(turn.ChatId, texts.Busy, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.Busy, cancellationToken: cancellationToken);
             return;
         }
 
@@ -81,13 +81,15 @@ internal sealed partial class CarouselStarter(
             var reply = quota.NextAllowedAt is { } next
                 ? texts.QuotaReached(carouselOptions.Value.QuotaPerHour, next - clock.GetUtcNow(), next)
                 : texts.UserBlocked;
-            await replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, reply, cancellationToken: cancellationToken);
             return;
         }
 
-        var status = await replies.SendAsync(turn.ChatId, texts.StatusAccepted(topic), cancellationToken: cancellationToken);
+        // Queued when Telegram cannot take it now: the job then runs without a status message to edit (progress is not
+        // shown, the result still arrives), and the queued one is left out if the job has moved on by the time it could go.
+        var status = await replies.SendAsync(turn, texts.StatusAccepted(topic), cancellationToken: cancellationToken, statusOfJobId: jobId);
         var request = new CarouselRequest(
-            topic, slideCount, language, design, turn.UserId, new DeliveryTarget(turn.ChatId, (int)status.MessageId, texts.Language));
+            topic, slideCount, language, design, turn.UserId, new DeliveryTarget(turn.ChatId, (int?)status?.MessageId, texts.Language));
         try
         {
             await grains.GetGrain<IWorkflowGrain>(jobId).Start(request);
@@ -98,7 +100,15 @@ internal sealed partial class CarouselStarter(
             // redelivering it instead would only hammer the silo that is already full.
             Log.StartShed(logger, jobId, turn.ChatId, overloaded.RetryAfter.TotalSeconds);
             await turn.User.RefundQuota(jobId);
-            await replies.EditAsync(turn.ChatId, status.MessageId, texts.Overloaded, cancellationToken: cancellationToken);
+            if (status is null)
+            {
+                await replies.SendAsync(turn, texts.Overloaded, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await replies.EditAsync(turn, status.MessageId, texts.Overloaded, cancellationToken: cancellationToken);
+            }
+
             return;
         }
         catch (Exception exception) when (exception is not TelegramUserBlockedException and not OrleansMessageRejectionException and not TimeoutException)
@@ -107,13 +117,21 @@ internal sealed partial class CarouselStarter(
             // start above, being idempotent, finds or revives the workflow.
             Log.StartFailed(logger, jobId, turn.ChatId, exception);
             await turn.User.RefundQuota(jobId);
-            await replies.EditAsync(turn.ChatId, status.MessageId, texts.StartFailed, cancellationToken: cancellationToken);
+            if (status is null)
+            {
+                await replies.SendAsync(turn, texts.StartFailed, cancellationToken: cancellationToken);
+            }
+            else
+            {
+                await replies.EditAsync(turn, status.MessageId, texts.StartFailed, cancellationToken: cancellationToken);
+            }
+
             return;
         }
 
         statistics.CarouselStarted();
         turn.Session = turn.Session with { ActiveJobId = jobId };
-        await replies.ChatActionAsync(turn.ChatId, ChatAction.Typing, cancellationToken);
+        await replies.ChatActionAsync(turn, ChatAction.Typing, cancellationToken);
     }
 
     private static partial class Log

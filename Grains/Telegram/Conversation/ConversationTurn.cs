@@ -40,4 +40,12 @@ internal sealed class ConversationTurn(long chatId, long updateId, User from, IU
 
     /// <summary>The button action taken, if any (e.g. "settings.theme", "result.zip").</summary>
     public string? Interaction { get; set; }
+
+    /// <summary>Whether the chat's outbox holds replies (asked once per turn); while it does, replies queue behind them.</summary>
+    public bool? OutboxBacklogged { get; set; }
+
+    private int _outgoing;
+
+    /// <summary>A key for the turn's next outgoing message, the same when the update is handled again.</summary>
+    public string NextOutgoingKey() => string.Create(CultureInfo.InvariantCulture, $"{UpdateId}:{_outgoing++}");
 }

@@ -12,7 +12,7 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// <summary>/history: the user's last carousels, each with buttons to send it again, regenerate it or delete it.</summary>
 internal sealed class HistoryFlow(
     IGrainFactory grains,
-    BotReplies replies,
+    ConversationReplies replies,
     CarouselResultSender sender,
     CarouselImages images,
     CarouselStarter starter,
@@ -22,7 +22,7 @@ internal sealed class HistoryFlow(
     public async Task ShowAsync(ConversationTurn turn, CancellationToken cancellationToken)
     {
         var (text, keyboard) = await RenderAsync(turn);
-        await replies.SendAsync(turn.ChatId, text, keyboard, cancellationToken);
+        await replies.SendAsync(turn, text, keyboard, cancellationToken);
     }
 
     /// <summary>Handles a history button (<c>h:s|r|d:{job}</c>) pressed under <paramref name="message"/>.</summary>
@@ -60,7 +60,7 @@ internal sealed class HistoryFlow(
                 if (message is not null)
                 {
                     var (text, keyboard) = await RenderAsync(turn);
-                    await replies.EditAsync(turn.ChatId, message.MessageId, text, keyboard, cancellationToken);
+                    await replies.EditAsync(turn, message.MessageId, text, keyboard, cancellationToken);
                 }
 
                 break;
@@ -78,22 +78,28 @@ internal sealed class HistoryFlow(
         }
 
         await replies.AnswerAsync(query, texts.Preparing, cancellationToken);
-        await replies.ChatActionAsync(turn.ChatId, ChatAction.UploadPhoto, cancellationToken);
+        await replies.ChatActionAsync(turn, ChatAction.UploadPhoto, cancellationToken);
 
-        // Slides evicted from the image cache are drawn again: CPU work, kept off the grain's turn thread.
-        var slides = await Task.Run(
+        await replies.SendFileAsync(
+            turn,
             async () =>
             {
-                var pngs = new List<byte[]>(job.Content.Slides.Count);
-                for (var n = 1; n <= job.Content.Slides.Count; n++)
-                {
-                    pngs.Add(await images.GetSlideAsync(job.Id, n, cancellationToken) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
-                }
+                // Slides evicted from the image cache are drawn again: CPU work, kept off the grain's turn thread.
+                var slides = await Task.Run(
+                    async () =>
+                    {
+                        var pngs = new List<byte[]>(job.Content.Slides.Count);
+                        for (var n = 1; n <= job.Content.Slides.Count; n++)
+                        {
+                            pngs.Add(await images.GetSlideAsync(job.Id, n, cancellationToken) ?? throw new InvalidOperationException($"Slide {n} of job {job.Id} is missing."));
+                        }
 
-                return pngs;
+                        return pngs;
+                    },
+                    cancellationToken);
+                await sender.SendAsync(turn.ChatId, job, slides, texts, DeliveredParts.InMemory(), cancellationToken);
             },
             cancellationToken);
-        await sender.SendAsync(turn.ChatId, job, slides, texts, DeliveredParts.InMemory(), cancellationToken);
     }
 
     private async Task<(string Text, InlineKeyboardMarkup? Keyboard)> RenderAsync(ConversationTurn turn)

@@ -9,7 +9,7 @@ using Orleans;
 namespace VibeCoder.Grains.Telegram.Conversation;
 
 /// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF (<c>j:…</c>).</summary>
-internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, CarouselImages images, CarouselStarter starter)
+internal sealed class ResultActions(IGrainFactory grains, ConversationReplies replies, CarouselImages images, CarouselStarter starter)
 {
     /// <summary>Handles a result button.</summary>
     public async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, string[] data, CancellationToken cancellationToken)
@@ -40,7 +40,7 @@ internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, Ca
             case "t":
                 await replies.AnswerAsync(query, cancellationToken: cancellationToken);
                 await replies.SendAsync(
-                    turn.ChatId, texts.PickThemeFor(job.Content?.Title ?? job.Request.Topic), BotKeyboards.ThemesFor(job.Id, job.Request.Design.Theme), cancellationToken);
+                    turn, texts.PickThemeFor(job.Content?.Title ?? job.Request.Topic), BotKeyboards.ThemesFor(job.Id, job.Request.Design.Theme), cancellationToken);
                 break;
             case "tp" when data.Length == 4 && SlideThemes.TryGet(data[2], out var theme):
                 await replies.AnswerAsync(query, texts.Starting, cancellationToken);
@@ -67,19 +67,24 @@ internal sealed class ResultActions(IGrainFactory grains, BotReplies replies, Ca
         }
 
         await replies.AnswerAsync(query, turn.Texts.Preparing, cancellationToken);
-        await replies.ChatActionAsync(turn.ChatId, ChatAction.UploadDocument, cancellationToken);
+        await replies.ChatActionAsync(turn, ChatAction.UploadDocument, cancellationToken);
+        await replies.SendFileAsync(
+            turn,
+            async () =>
+            {
+                // Drawing every slide (or a PDF) is CPU work: keep it off the grain's turn thread.
+                var bytes = await Task.Run(() => kind == "zip" ? images.GetZipAsync(job.Id, cancellationToken) : images.GetPdfAsync(job.Id, cancellationToken), cancellationToken);
+                if (bytes is null)
+                {
+                    await replies.SendAsync(turn, turn.Texts.NotReady, cancellationToken: cancellationToken);
+                    return;
+                }
 
-        // Drawing every slide (or a PDF) is CPU work: keep it off the grain's turn thread.
-        var bytes = await Task.Run(() => kind == "zip" ? images.GetZipAsync(job.Id, cancellationToken) : images.GetPdfAsync(job.Id, cancellationToken), cancellationToken);
-        if (bytes is null)
-        {
-            await replies.SendAsync(turn.ChatId, turn.Texts.NotReady, cancellationToken: cancellationToken);
-            return;
-        }
-
-        using var content = new MemoryStream(bytes, writable: false);
-        await replies.Bot.SendDocument(
-            turn.ChatId, InputFile.FromStream(content, $"carousel-{job.Id[..8]}.{kind}"),
-            caption: job.Content.Title.Length <= 200 ? job.Content.Title : null, cancellationToken: cancellationToken);
+                using var content = new MemoryStream(bytes, writable: false);
+                await replies.Bot.SendDocument(
+                    turn.ChatId, InputFile.FromStream(content, $"carousel-{job.Id[..8]}.{kind}"),
+                    caption: job.Content.Title.Length <= 200 ? job.Content.Title : null, cancellationToken: cancellationToken);
+            },
+            cancellationToken);
     }
 }

@@ -12,13 +12,13 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// /settings: one message whose keyboard walks through slide count, theme, size, carousel language and footer handle.
 /// Choices are edits of that message; the footer handle is typed, so the session remembers it waits for one.
 /// </summary>
-internal sealed class SettingsFlow(BotReplies replies)
+internal sealed class SettingsFlow(ConversationReplies replies)
 {
     private const int MaxFooterLength = 40;
 
     /// <summary>Sends the settings message with its keyboard.</summary>
     public Task ShowAsync(ConversationTurn turn, CancellationToken cancellationToken) =>
-        replies.SendAsync(turn.ChatId, turn.Texts.Settings(turn.Profile.Settings), BotKeyboards.Settings(turn.Texts, turn.Profile.Settings), cancellationToken);
+        replies.SendAsync(turn, turn.Texts.Settings(turn.Profile.Settings), BotKeyboards.Settings(turn.Texts, turn.Profile.Settings), cancellationToken);
 
     /// <summary>Handles a settings button (<c>s:…</c>) pressed under <paramref name="message"/>.</summary>
     public async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, Message message, string[] data, CancellationToken cancellationToken)
@@ -51,20 +51,20 @@ internal sealed class SettingsFlow(BotReplies replies)
         switch (what)
         {
             case "n":
-                await replies.EditAsync(turn.ChatId, message.MessageId, texts.PickSlideCount, BotKeyboards.SlideCounts(texts, settings.SlideCount), cancellationToken);
+                await replies.EditAsync(turn, message.MessageId, texts.PickSlideCount, BotKeyboards.SlideCounts(texts, settings.SlideCount), cancellationToken);
                 break;
             case "t":
-                await replies.EditAsync(turn.ChatId, message.MessageId, texts.PickTheme, BotKeyboards.Themes(texts, settings.Theme), cancellationToken);
+                await replies.EditAsync(turn, message.MessageId, texts.PickTheme, BotKeyboards.Themes(texts, settings.Theme), cancellationToken);
                 break;
             case "z":
-                await replies.EditAsync(turn.ChatId, message.MessageId, texts.PickSize, BotKeyboards.Sizes(texts, settings.Size), cancellationToken);
+                await replies.EditAsync(turn, message.MessageId, texts.PickSize, BotKeyboards.Sizes(texts, settings.Size), cancellationToken);
                 break;
             case "l":
-                await replies.EditAsync(turn.ChatId, message.MessageId, texts.PickLanguage, BotKeyboards.CarouselLanguages(texts, settings.Language), cancellationToken);
+                await replies.EditAsync(turn, message.MessageId, texts.PickLanguage, BotKeyboards.CarouselLanguages(texts, settings.Language), cancellationToken);
                 break;
             case "f":
                 turn.Session = turn.Session with { Awaiting = SessionAwaiting.FooterHandle };
-                await replies.EditAsync(turn.ChatId, message.MessageId, texts.AskFooter, BotKeyboards.Footer(texts, settings.FooterHandle is not null), cancellationToken);
+                await replies.EditAsync(turn, message.MessageId, texts.AskFooter, BotKeyboards.Footer(texts, settings.FooterHandle is not null), cancellationToken);
                 break;
             default:
                 turn.Session = turn.Session with { Awaiting = SessionAwaiting.None };
@@ -82,20 +82,20 @@ internal sealed class SettingsFlow(BotReplies replies)
         {
             turn.Profile = turn.Profile with { Settings = await turn.User.UpdateSettings(turn.Profile.Settings with { FooterHandle = null }) };
             turn.Session = turn.Session with { Awaiting = SessionAwaiting.None };
-            await replies.SendAsync(turn.ChatId, texts.FooterRemoved, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.FooterRemoved, cancellationToken: cancellationToken);
             await ShowAsync(turn, cancellationToken);
             return;
         }
 
         if (handle.Length is 0 or > MaxFooterLength || handle.Any(char.IsControl))
         {
-            await replies.SendAsync(turn.ChatId, texts.FooterInvalid, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.FooterInvalid, cancellationToken: cancellationToken);
             return; // still waiting for a usable handle
         }
 
         turn.Profile = turn.Profile with { Settings = await turn.User.UpdateSettings(turn.Profile.Settings with { FooterHandle = handle }) };
         turn.Session = turn.Session with { Awaiting = SessionAwaiting.None };
-        await replies.SendAsync(turn.ChatId, texts.FooterSaved(handle), cancellationToken: cancellationToken);
+        await replies.SendAsync(turn, texts.FooterSaved(handle), cancellationToken: cancellationToken);
         await ShowAsync(turn, cancellationToken);
     }
 
@@ -115,5 +115,5 @@ internal sealed class SettingsFlow(BotReplies replies)
     }
 
     private Task ShowInPlaceAsync(ConversationTurn turn, Message message, CancellationToken cancellationToken) =>
-        replies.EditAsync(turn.ChatId, message.MessageId, turn.Texts.Settings(turn.Profile.Settings), BotKeyboards.Settings(turn.Texts, turn.Profile.Settings), cancellationToken);
+        replies.EditAsync(turn, message.MessageId, turn.Texts.Settings(turn.Profile.Settings), BotKeyboards.Settings(turn.Texts, turn.Profile.Settings), cancellationToken);
 }

@@ -21,13 +21,14 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// state of its own (the session and the user grain hold it).
 /// </summary>
 /// <remarks>
-/// Failures: a user who blocked the bot is marked inactive and the update counts as handled. Telegram being
-/// unreachable is rethrown, so the stream delivers the update again later. Anything else is a bug: it is logged, the
-/// user gets an apology, and the update counts as handled so one bad update cannot block the chat.
+/// Failures: a user who blocked the bot is marked inactive and the update counts as handled. Telegram being down or
+/// holding the chat never reaches here: <see cref="ConversationReplies"/> queues those replies in the chat's outbox.
+/// A silo lost mid-call is rethrown, so the stream delivers the update again later. Anything else is a bug: it is
+/// logged, the user gets an apology, and the update counts as handled so one bad update cannot block the chat.
 /// </remarks>
 internal sealed partial class TelegramConversation(
     IGrainFactory grains,
-    BotReplies replies,
+    ConversationReplies replies,
     CarouselStarter starter,
     SettingsFlow settings,
     HistoryFlow history,
@@ -131,7 +132,7 @@ internal sealed partial class TelegramConversation(
             { Photo.Length: > 0 } => ("photo", texts.Photo),
             _ => ("unsupported", texts.Unsupported),
         };
-        await replies.SendAsync(turn.ChatId, reply, cancellationToken: cancellationToken);
+        await replies.SendAsync(turn, reply, cancellationToken: cancellationToken);
     }
 
     private async Task OnCommandAsync(ConversationTurn turn, BotCommandText command, CancellationToken cancellationToken)
@@ -146,16 +147,16 @@ internal sealed partial class TelegramConversation(
         {
             case "start":
                 var profile = turn.Profile;
-                await replies.SendAsync(turn.ChatId, texts.Welcome(turn.From.FirstName, profile.Settings.SlideCount), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.Welcome(turn.From.FirstName, profile.Settings.SlideCount), cancellationToken: cancellationToken);
                 await settings.ShowAsync(turn, cancellationToken);
                 break;
             case "help":
-                await replies.SendAsync(turn.ChatId, texts.Help(carouselOptions.Value.QuotaPerHour), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.Help(carouselOptions.Value.QuotaPerHour), cancellationToken: cancellationToken);
                 break;
             case "carousel":
                 if (command.Arguments.Length == 0)
                 {
-                    await replies.SendAsync(turn.ChatId, texts.AskTopic, cancellationToken: cancellationToken);
+                    await replies.SendAsync(turn, texts.AskTopic, cancellationToken: cancellationToken);
                 }
                 else
                 {
@@ -176,11 +177,11 @@ internal sealed partial class TelegramConversation(
                 await SendStatsAsync(turn, cancellationToken);
                 break;
             case "stats":
-                await replies.SendAsync(turn.ChatId, texts.AdminOnly, cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.AdminOnly, cancellationToken: cancellationToken);
                 break;
             default:
                 turn.Command = "unknown";
-                await replies.SendAsync(turn.ChatId, texts.UnknownCommand(command.Text), cancellationToken: cancellationToken);
+                await replies.SendAsync(turn, texts.UnknownCommand(command.Text), cancellationToken: cancellationToken);
                 break;
         }
     }
@@ -190,7 +191,7 @@ internal sealed partial class TelegramConversation(
         var texts = turn.Texts;
         if (wasAwaiting)
         {
-            await replies.SendAsync(turn.ChatId, texts.InputCancelled, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.InputCancelled, cancellationToken: cancellationToken);
             return;
         }
 
@@ -199,11 +200,11 @@ internal sealed partial class TelegramConversation(
             && await grains.GetGrain<IWorkflowGrain>(jobId).Cancel())
         {
             // The workflow's failure report edits the status message to "cancelled" when it has stopped.
-            await replies.SendAsync(turn.ChatId, texts.Cancelling, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, texts.Cancelling, cancellationToken: cancellationToken);
             return;
         }
 
-        await replies.SendAsync(turn.ChatId, texts.NothingToCancel, cancellationToken: cancellationToken);
+        await replies.SendAsync(turn, texts.NothingToCancel, cancellationToken: cancellationToken);
     }
 
     private Task SendStatsAsync(ConversationTurn turn, CancellationToken cancellationToken)
@@ -214,7 +215,7 @@ internal sealed partial class TelegramConversation(
             pipeline.JobsByStatus.GetValueOrDefault(JobStatus.Completed),
             pipeline.JobsByStatus.GetValueOrDefault(JobStatus.Failed),
             pipeline.InFlight);
-        return replies.SendAsync(turn.ChatId, text, cancellationToken: cancellationToken);
+        return replies.SendAsync(turn, text, cancellationToken: cancellationToken);
     }
 
     private async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, CancellationToken cancellationToken)
@@ -244,7 +245,7 @@ internal sealed partial class TelegramConversation(
     {
         try
         {
-            await replies.SendAsync(turn.ChatId, turn.Texts.SomethingWentWrong, cancellationToken: cancellationToken);
+            await replies.SendAsync(turn, turn.Texts.SomethingWentWrong, cancellationToken: cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -252,7 +253,7 @@ internal sealed partial class TelegramConversation(
         }
     }
 
-    // Telegram unreachable, overloaded or asking us to wait (429), or a grain call timing out: worth handling the
+    // A grain call timing out, or a Telegram failure from a call outside ConversationReplies: worth handling the
     // update again later, which the stream's redelivery does.
     private static bool IsTransient(Exception exception) => exception switch
     {

@@ -12,6 +12,7 @@ internal sealed class DeliveryLedger
     private const int MaxJobs = 10_000;
 
     private readonly ConcurrentDictionary<string, string> _statusShown = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, int> _outageFailures = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Records <paramref name="text"/> as the job's status text; false when it is already shown (two steps can share a
@@ -35,6 +36,25 @@ internal sealed class DeliveryLedger
         return true;
     }
 
+    /// <summary>
+    /// Counts a delivery attempt of the job that found Telegram unreachable; the count sets the backoff before the next
+    /// one. In memory: after a restart the backoff starts short again, which is harmless.
+    /// </summary>
+    /// <returns>Failed attempts in a row, this one included.</returns>
+    public int CountOutage(string jobId)
+    {
+        if (_outageFailures.Count > MaxJobs)
+        {
+            _outageFailures.Clear();
+        }
+
+        return _outageFailures.AddOrUpdate(jobId, 1, (_, count) => count + 1);
+    }
+
     /// <summary>Forgets a job whose delivery finished.</summary>
-    public void Complete(string jobId) => _statusShown.TryRemove(jobId, out _);
+    public void Complete(string jobId)
+    {
+        _statusShown.TryRemove(jobId, out _);
+        _outageFailures.TryRemove(jobId, out _);
+    }
 }

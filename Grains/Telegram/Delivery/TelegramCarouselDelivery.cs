@@ -1,10 +1,12 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Client;
+using VibeCoder.Grains.Telegram.Outbox;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
 using Orleans;
@@ -17,6 +19,8 @@ namespace VibeCoder.Grains.Telegram.Delivery;
 /// the bot is marked inactive and nothing more is sent to them; the delivery then counts as done, since retrying
 /// cannot reach them. A 429 becomes <see cref="DeliveryDeferredException"/>: the workflow retries the step after
 /// Telegram's retry_after, and the parts recorded in the workflow's state make the retry send only what had not arrived.
+/// Telegram being down or unreachable after the client's own attempts is a deferral too, with the outbox's backoff
+/// (<see cref="ChatOutboxOptions.BackoffAfter"/>): the job waits for Telegram instead of failing.
 /// </summary>
 internal sealed partial class TelegramCarouselDelivery(
     IGrainFactory grains,
@@ -24,6 +28,8 @@ internal sealed partial class TelegramCarouselDelivery(
     CarouselResultSender sender,
     DeliveryLedger ledger,
     RenderProgressWatcher progress,
+    IOptions<ChatOutboxOptions> outbox,
+    TimeProvider clock,
     ILogger<TelegramCarouselDelivery> logger) : ICarouselDelivery
 {
     private const string StatusDonePart = "status:done";
@@ -131,6 +137,14 @@ internal sealed partial class TelegramCarouselDelivery(
             Log.Deferred(logger, job.Id, flood.ChatId, flood.RetryAt);
             throw new DeliveryDeferredException(flood.RetryAt, flood.Message, flood);
         }
+        catch (Exception outage) when (TelegramFailures.IsOutage(outage))
+        {
+            // Telegram is down or unreachable beyond the client's own attempts: not the job's fault. The workflow waits
+            // (within its delivery deadline) and tries the step again; the parts already sent are not sent twice.
+            var retryAt = clock.GetUtcNow() + outbox.Value.BackoffAfter(ledger.CountOutage(job.Id));
+            Log.WaitingForTelegram(logger, job.Id, retryAt, outage.Message);
+            throw new DeliveryDeferredException(retryAt, outage.Message, outage);
+        }
         catch (TelegramUserBlockedException blocked)
         {
             progress.Stop(job.Id);
@@ -155,5 +169,8 @@ internal sealed partial class TelegramCarouselDelivery(
 
         [LoggerMessage(3, LogLevel.Information, "Carousel {JobId}: Telegram's flood control holds chat {ChatId} until {RetryAt}; the workflow retries then")]
         public static partial void Deferred(ILogger logger, string jobId, long? chatId, DateTimeOffset retryAt);
+
+        [LoggerMessage(4, LogLevel.Warning, "Carousel {JobId}: Telegram is unreachable ({Reason}); the workflow tries the delivery again at {RetryAt}")]
+        public static partial void WaitingForTelegram(ILogger logger, string jobId, DateTimeOffset retryAt, string reason);
     }
 }

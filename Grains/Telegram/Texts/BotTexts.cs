@@ -107,6 +107,9 @@ internal abstract class BotTexts
 
     public abstract string Preparing { get; }
 
+    /// <summary>A ZIP, PDF or album could not be sent while Telegram is unreachable; the user should ask again later.</summary>
+    public abstract string FileNotSent { get; }
+
     public abstract string UnknownCommand(string command);
 
     public abstract string AdminOnly { get; }

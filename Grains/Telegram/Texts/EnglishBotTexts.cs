@@ -136,6 +136,8 @@ internal sealed class EnglishBotTexts : BotTexts
 
     public override string Preparing => "Preparing…";
 
+    public override string FileNotSent => "📡 Telegram could not take the file just now. Please press the button again in a few minutes.";
+
     public override string UnknownCommand(string command) => $"I don't know {Short(command, 40)}. Try /help, or just send a topic.";
 
     public override string AdminOnly => "This command is for administrators.";

@@ -136,6 +136,8 @@ internal sealed class RussianBotTexts : BotTexts
 
     public override string Preparing => "Готовлю…";
 
+    public override string FileNotSent => "📡 Telegram сейчас не принял файл. Нажмите кнопку ещё раз через несколько минут.";
+
     public override string UnknownCommand(string command) => $"Я не знаю команду {Short(command, 40)}. Загляните в /help или просто пришлите тему.";
 
     public override string AdminOnly => "Эта команда только для администраторов.";

@@ -43,6 +43,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     private readonly BotApiSimulator _simulator;
     private readonly BotApiCallLog _calls = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BotApiFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<(string Method, long ChatId), ConcurrentQueue<BotApiFailure>> _chatFailures = new();
     private readonly CancellationToken _stopping;
     private volatile BotApiFailure? _outage;
 
@@ -136,8 +137,26 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
         }
     }
 
-    /// <summary>Drops the failures <see cref="InjectFailures"/> scripted and not yet served.</summary>
-    public void ClearFailures() => _failures.Clear();
+    /// <summary>
+    /// The next <paramref name="count"/> calls of <paramref name="method"/> to chat <paramref name="chatId"/> get
+    /// <paramref name="failure"/>; other chats are answered as usual.
+    /// </summary>
+    public void InjectChatFailures(long chatId, string method, int count, BotApiFailure failure)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        var queue = _chatFailures.GetOrAdd((method.ToLowerInvariant(), chatId), _ => new ConcurrentQueue<BotApiFailure>());
+        for (var i = 0; i < count; i++)
+        {
+            queue.Enqueue(failure);
+        }
+    }
+
+    /// <summary>Drops the failures <see cref="InjectFailures"/> and <see cref="InjectChatFailures"/> scripted and not yet served.</summary>
+    public void ClearFailures()
+    {
+        _failures.Clear();
+        _chatFailures.Clear();
+    }
 
     /// <summary>
     /// Queues an update for getUpdates (build one with <see cref="BotApiUpdates"/>) and wakes waiting long polls.
@@ -172,7 +191,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     public void Reset()
     {
         _outage = null;
-        _failures.Clear();
+        ClearFailures();
         _simulator.Reset();
         _calls.Clear();
     }
@@ -260,6 +279,11 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     private async Task<BotApiAnswer> HandleMethodAsync(string method, BotApiParameters parameters, CancellationToken cancellationToken)
     {
         var failure = _outage;
+        if (failure is null && parameters.Long("chat_id") is { } chatId && _chatFailures.TryGetValue((method.ToLowerInvariant(), chatId), out var chatQueue))
+        {
+            chatQueue.TryDequeue(out failure);
+        }
+
         if (failure is null && _failures.TryGetValue(method, out var queue))
         {
             queue.TryDequeue(out failure);
