@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Users;
 using VibeCoder.Rendering;
 using Orleans;
 
@@ -13,15 +14,20 @@ namespace VibeCoder.Grains.Carousels;
 public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer)
 {
     private const long MaxCachedBytes = 256L * 1024 * 1024;
+    private const int MaxCachedBrandImages = 256;
 
     private readonly ConcurrentDictionary<(string JobId, int Index), byte[]> _cache = new();
     private readonly ConcurrentQueue<(string JobId, int Index)> _order = new();
     private long _cachedBytes;
 
+    // Brand images are content-addressed, so a cached copy is never stale; the cap only bounds memory.
+    private readonly ConcurrentDictionary<string, byte[]> _brandImages = new(StringComparer.Ordinal);
+
     /// <summary>Draws every slide of <paramref name="content"/> on both cores; reports each finished slide.</summary>
     public async Task<IReadOnlyList<byte[]>> RenderAllAsync(
         string jobId, CarouselContent content, RenderOptions design, Func<int, Task>? onSlideRendered, CancellationToken cancellationToken)
     {
+        var images = await ImagesForAsync(design);
         var pngs = new byte[content.Slides.Count][];
         var done = 0;
         await Parallel.ForEachAsync(
@@ -29,7 +35,7 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
             new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount, CancellationToken = cancellationToken },
             async (i, ct) =>
             {
-                pngs[i] = Render(jobId, content, design, i);
+                pngs[i] = Render(jobId, content, design, images, i);
                 var count = Interlocked.Increment(ref done);
                 if (onSlideRendered is not null)
                 {
@@ -53,7 +59,7 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
             return null;
         }
 
-        return Render(jobId, content, job.Request.Design, number - 1);
+        return Render(jobId, content, job.Request.Design, await ImagesForAsync(job.Request.Design), number - 1);
     }
 
     /// <summary>All slides plus caption.txt as a ZIP, or null when the job has no content yet.</summary>
@@ -65,10 +71,11 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
             return null;
         }
 
+        var images = await ImagesForAsync(job.Request.Design);
         var slides = new byte[content.Slides.Count][];
         for (var i = 0; i < slides.Length; i++)
         {
-            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : Render(jobId, content, job.Request.Design, i);
+            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : Render(jobId, content, job.Request.Design, images, i);
         }
 
         return CarouselArchive.CreateZip(slides, content.Caption, content.Hashtags);
@@ -78,12 +85,43 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
     public async Task<byte[]?> GetPdfAsync(string jobId)
     {
         var job = await grains.GetGrain<ICarouselJobGrain>(jobId).Get();
-        return job?.Content is { } content ? renderer.RenderPdf(content, job.Request.Design) : null;
+        return job?.Content is { } content ? renderer.RenderPdf(content, job.Request.Design, await ImagesForAsync(job.Request.Design)) : null;
     }
 
-    private byte[] Render(string jobId, CarouselContent content, RenderOptions design, int index)
+    /// <summary>Draws one slide outside any job (the /brand preview); not cached.</summary>
+    public async Task<byte[]> RenderPreviewAsync(SlideContent slide, int pageNumber, int pageCount, RenderOptions design) =>
+        renderer.RenderSlide(slide, pageNumber, pageCount, design, await ImagesForAsync(design)).Png;
+
+    /// <summary>The images <paramref name="design"/> names, from grain storage (through a small cache).</summary>
+    public async Task<SlideImages> ImagesForAsync(RenderOptions design)
     {
-        var png = renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design).Png;
+        if (design.Kit is not { ShowLogo: true, LogoHash: { } hash })
+        {
+            return SlideImages.None;
+        }
+
+        if (!_brandImages.TryGetValue(hash, out var png))
+        {
+            png = await grains.GetGrain<IBrandImageGrain>(hash).Get();
+            if (png is null)
+            {
+                return SlideImages.None; // named but never stored: drawn without it rather than failing the carousel
+            }
+
+            if (_brandImages.Count >= MaxCachedBrandImages)
+            {
+                _brandImages.Clear();
+            }
+
+            _brandImages[hash] = png;
+        }
+
+        return new SlideImages([new(hash, png)]);
+    }
+
+    private byte[] Render(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index)
+    {
+        var png = renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design, images).Png;
         if (_cache.TryAdd((jobId, index), png))
         {
             _order.Enqueue((jobId, index));
