@@ -357,16 +357,19 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
 
     private async Task ServeFileAsync(HttpContext context, string token, string path)
     {
-        var call = new BotApiCall { Method = DownloadMethod, Parameters = new Dictionary<string, string> { ["file_path"] = path } };
         byte[]? bytes = token == Token ? _files.Download(path) : null;
+        _calls.Add(new BotApiCall
+        {
+            Method = DownloadMethod,
+            StatusCode = bytes is null ? 404 : 200,
+            Parameters = new Dictionary<string, string> { ["file_path"] = path },
+        });
         if (bytes is null)
         {
-            _calls.Add(call with { StatusCode = 404 });
             context.Response.StatusCode = 404;
             return;
         }
 
-        _calls.Add(call with { StatusCode = 200 });
         context.Response.StatusCode = 200;
         context.Response.ContentType = "application/octet-stream";
         context.Response.ContentLength = bytes.Length;
