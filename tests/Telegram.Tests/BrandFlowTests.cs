@@ -230,6 +230,27 @@ public sealed class BrandFlowTests(BotFixture bot)
         Assert.Contains(call.JsonParameter("commands")!.AsArray(), c => c!["command"]!.GetValue<string>() == "brand");
     }
 
+    [Fact]
+    public async Task Carousel_AfterBrandKit_EverySlideHasTheBrandBackgroundAndLogo()
+    {
+        var chat = BotFixture.NewChat();
+        var logo = LogoImages.Prepare(Image(64, 64, SKEncodedImageFormat.Png));
+        await bot.Host.Grains.GetGrain<IBrandImageGrain>(logo.Hash).Store(logo.Png);
+        await bot.Host.Grains.GetGrain<IUserGrain>(chat.UserIdText).UpdateBrandKit(new BrandKit(BackgroundColor: "#203040", LogoHash: logo.Hash, Handle: "@anna"));
+
+        await bot.MakeCarouselAsync(chat, "Branded carousel about morning routines");
+
+        var album = Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
+        Assert.Equal(3, album.Files.Count);
+        foreach (var file in album.Files)
+        {
+            using var slide = SKBitmap.Decode(file.Content);
+            Assert.Equal(new SKColor(0x20, 0x30, 0x40), slide.GetPixel(3, 3));
+            var footerLogo = slide.GetPixel(100, 1350 - 100);
+            Assert.True(footerLogo.Red > 200 && footerLogo.Green < 120 && footerLogo.Blue < 60, $"no logo in the footer: {footerLogo}");
+        }
+    }
+
     private async Task<long> OpenMenuAsync(TestChat chat)
     {
         await bot.SayAsync(chat, "/brand");
