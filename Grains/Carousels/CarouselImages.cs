@@ -89,8 +89,12 @@ public sealed class CarouselImages(IGrainFactory grains, ISlideRenderer renderer
     }
 
     /// <summary>Draws one slide outside any job (the /brand preview); not cached.</summary>
-    public async Task<byte[]> RenderPreviewAsync(SlideContent slide, int pageNumber, int pageCount, RenderOptions design) =>
-        renderer.RenderSlide(slide, pageNumber, pageCount, design, await ImagesForAsync(design)).Png;
+    /// <remarks>The drawing runs on the thread pool: called from a grain, it must not hold the activation's turn for it.</remarks>
+    public async Task<byte[]> RenderPreviewAsync(SlideContent slide, int pageNumber, int pageCount, RenderOptions design)
+    {
+        var images = await ImagesForAsync(design);
+        return await Task.Run(() => renderer.RenderSlide(slide, pageNumber, pageCount, design, images).Png);
+    }
 
     /// <summary>The images <paramref name="design"/> names, from grain storage (through a small cache).</summary>
     public async Task<SlideImages> ImagesForAsync(RenderOptions design)
