@@ -47,11 +47,14 @@ public static class LogoImages
             return LogoImage.Refused(LogoRefusal.TooLarge, size.Width, size.Height);
         }
 
-        using SKBitmap? decoded = Decode(codec);
-        if (decoded is null)
+        using SKBitmap? raw = Decode(codec);
+        if (raw is null)
         {
             return LogoImage.Refused(LogoRefusal.NotAnImage, size.Width, size.Height);
         }
+
+        using SKBitmap? turned = Upright(raw, codec.EncodedOrigin);
+        SKBitmap decoded = turned ?? raw;
 
         for (int side = MaxSide; side >= 64; side -= 64)
         {
@@ -89,6 +92,42 @@ public static class LogoImages
 
         bitmap.Dispose();
         return null;
+    }
+
+    /// <summary>
+    /// The picture the way its camera meant it to be seen: a photo sent as a file keeps the EXIF orientation the
+    /// phone wrote instead of turning its pixels. Null when it is already upright.
+    /// </summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
+    {
+        int w = source.Width;
+        int h = source.Height;
+
+        // Each matrix maps the stored pixels onto the upright picture: x' = a·x + b·y + c, y' = d·x + e·y + f.
+        SKMatrix? matrix = origin switch
+        {
+            SKEncodedOrigin.TopRight => new SKMatrix(-1, 0, w, 0, 1, 0, 0, 0, 1),
+            SKEncodedOrigin.BottomRight => new SKMatrix(-1, 0, w, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.BottomLeft => new SKMatrix(1, 0, 0, 0, -1, h, 0, 0, 1),
+            SKEncodedOrigin.LeftTop => new SKMatrix(0, 1, 0, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightTop => new SKMatrix(0, -1, h, 1, 0, 0, 0, 0, 1),
+            SKEncodedOrigin.RightBottom => new SKMatrix(0, -1, h, -1, 0, w, 0, 0, 1),
+            SKEncodedOrigin.LeftBottom => new SKMatrix(0, 1, 0, -1, 0, w, 0, 0, 1),
+            _ => null,
+        };
+        if (matrix is not { } transform)
+        {
+            return null;
+        }
+
+        bool swapped = origin >= SKEncodedOrigin.LeftTop;
+        var upright = new SKBitmap(new SKImageInfo(swapped ? h : w, swapped ? w : h, SKColorType.Rgba8888, SKAlphaType.Premul));
+        using var canvas = new SKCanvas(upright);
+        canvas.Clear(SKColors.Transparent);
+        canvas.SetMatrix(transform);
+        canvas.DrawBitmap(source, 0, 0, new SKSamplingOptions(SKFilterMode.Nearest), null);
+        canvas.Flush();
+        return upright;
     }
 
     private static byte[] EncodeFitting(SKBitmap source, int side)

@@ -57,6 +57,27 @@ public sealed class LogoImagesTests
     }
 
     [Fact]
+    public void Prepare_JpegWithExifRotation_IsTurnedUpright()
+    {
+        // Left half red, right half blue, stored sideways: EXIF orientation 6 says "turn 90° clockwise to view".
+        using var bitmap = new SKBitmap(200, 100);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 100, 100, red);
+        }
+
+        using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95)!;
+        LogoImage logo = LogoImages.Prepare(TestPngs.WithExifOrientation(jpeg.ToArray(), 6));
+
+        Assert.Equal((100, 200), PngImage.ReadHeaderSize(logo.Png));
+        PngImage upright = PngImage.Decode(logo.Png);
+        Assert.True(upright.Pixel(50, 20).R > 200 && upright.Pixel(50, 20).B < 60, "the left (red) half should now be on top");
+        Assert.True(upright.Pixel(50, 180).B > 200 && upright.Pixel(50, 180).R < 60, "the right (blue) half should now be at the bottom");
+    }
+
+    [Fact]
     public void Prepare_NoisyPhoto_StillFitsTheByteLimit()
     {
         using var bitmap = new SKBitmap(900, 900);
