@@ -72,7 +72,14 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
 
     /// <inheritdoc />
     public RenderedSlide RenderSlide(SlideContent slide, int pageNumber, int pageCount, RenderOptions options) =>
-        RenderSlide(slide, pageNumber, pageCount, options, profile: null);
+        RenderSlide(slide, pageNumber, pageCount, options, SlideImages.None, profile: null);
+
+    /// <inheritdoc />
+    public RenderedSlide RenderSlide(SlideContent slide, int pageNumber, int pageCount, RenderOptions options, SlideImages images) =>
+        RenderSlide(slide, pageNumber, pageCount, options, images, profile: null);
+
+    /// <inheritdoc />
+    public byte[] RenderPdf(CarouselContent content, RenderOptions options) => RenderPdf(content, options, SlideImages.None);
 
     /// <summary>Renders one slide as a PNG, noting where the time went.</summary>
     /// <param name="slide">The slide's words and kind.</param>
@@ -80,10 +87,14 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
     /// <param name="pageCount">How many slides the carousel has.</param>
     /// <param name="options">Theme, size, footer handle and brand colours.</param>
     /// <param name="profile">Receives where the time went (the benchmark), or null.</param>
-    internal RenderedSlide RenderSlide(SlideContent slide, int pageNumber, int pageCount, RenderOptions options, RenderProfile? profile)
+    internal RenderedSlide RenderSlide(SlideContent slide, int pageNumber, int pageCount, RenderOptions options, RenderProfile? profile) =>
+        RenderSlide(slide, pageNumber, pageCount, options, SlideImages.None, profile);
+
+    private RenderedSlide RenderSlide(SlideContent slide, int pageNumber, int pageCount, RenderOptions options, SlideImages images, RenderProfile? profile)
     {
         ArgumentNullException.ThrowIfNull(slide);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(images);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageCount, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(pageNumber, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(pageNumber, pageCount);
@@ -99,7 +110,8 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var skia = new SKCanvas(bitmap);
         using var canvas = new SlideCanvas(skia, _fonts, width, height, palette, isVector: false, profile);
-        SlidePage page = CreatePage(slide, pageNumber, pageCount, options);
+        using SKImage? logo = DecodeLogo(options, images);
+        SlidePage page = CreatePage(slide, pageNumber, pageCount, options, logo);
         _backdrops.Paint(canvas, bitmap, page.Kind);
         SlidePainter.PaintForeground(canvas, page);
         skia.Flush();
@@ -126,10 +138,11 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
     }
 
     /// <inheritdoc />
-    public byte[] RenderPdf(CarouselContent content, RenderOptions options)
+    public byte[] RenderPdf(CarouselContent content, RenderOptions options, SlideImages images)
     {
         ArgumentNullException.ThrowIfNull(content);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(images);
         if (content.Slides is null || content.Slides.Count == 0)
         {
             throw new ArgumentException("The carousel has no slides to put in a PDF.", nameof(content));
@@ -151,6 +164,7 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
 
         // One PDF point per pixel: the page is the slide, and text stays vector.
         using var stream = new MemoryStream();
+        using SKImage? logo = DecodeLogo(options, images);
         int stripped = 0;
         using (SKDocument document = SKDocument.CreatePdf(stream, metadata)
             ?? throw new InvalidOperationException("Skia could not create a PDF document."))
@@ -159,7 +173,7 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
             {
                 SKCanvas page = document.BeginPage(width, height);
                 using var canvas = new SlideCanvas(page, _fonts, width, height, palette, isVector: true);
-                SlidePainter.Paint(canvas, CreatePage(content.Slides[i], i + 1, content.Slides.Count, options));
+                SlidePainter.Paint(canvas, CreatePage(content.Slides[i], i + 1, content.Slides.Count, options, logo));
                 document.EndPage();
                 stripped += canvas.StrippedCharacters;
             }
@@ -181,16 +195,30 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
                 nameof(options));
         }
 
-        return SlidePalette.Create(theme, options.Brand);
+        return SlidePalette.Create(theme, options.Brand, options.Kit);
     }
 
-    private static SlidePage CreatePage(SlideContent slide, int number, int count, RenderOptions options)
+    // A logo that is missing or does not decode is left out: a broken image must not cost the user the carousel.
+    private static SKImage? DecodeLogo(RenderOptions options, SlideImages images) =>
+        options.Kit is { ShowLogo: true, LogoHash: { } hash } && images.Find(hash) is { } bytes
+            ? SKImage.FromEncodedData(bytes)
+            : null;
+
+    private static SlidePage CreatePage(SlideContent slide, int number, int count, RenderOptions options, SKImage? logo)
     {
         string heading = TextSanitizer.Clean(slide.Heading, singleLine: true, maxCharacters: 600);
         string body = TextSanitizer.Clean(slide.Body);
-        string handle = TextSanitizer.Clean(options.FooterHandle, singleLine: true, maxCharacters: 64);
+        BrandKit? kit = options.Kit;
+        string? handleText = kit is null ? options.FooterHandle : kit.ShowHandle ? kit.Handle ?? options.FooterHandle : null;
+        string handle = TextSanitizer.Clean(handleText, singleLine: true, maxCharacters: 64);
+        string name = kit is { ShowName: true } ? TextSanitizer.Clean(kit.DisplayName, singleLine: true, maxCharacters: 64) : string.Empty;
         bool russian = SlidePage.ContainsCyrillic(heading) || SlidePage.ContainsCyrillic(body);
-        return new SlidePage(slide.Kind, heading, body, number, count, handle, russian);
+        return new SlidePage(slide.Kind, heading, body, number, count, handle, russian)
+        {
+            DisplayName = name,
+            Logo = logo,
+            ShowPageNumber = kit?.ShowPageNumbers ?? true,
+        };
     }
 
     private void ReportStripped(int strippedCharacters)

@@ -58,6 +58,7 @@ public static class IdempotencyKey
             && existing.SlideCount == request.SlideCount
             && existing.UserId == request.UserId
             && existing.Language == request.Language
-            && existing.Design == request.Design;
+            // The workflow adds the user's brand kit to the stored design; the caller never sends one.
+            && existing.Design with { Kit = null } == request.Design with { Kit = null };
     }
 }

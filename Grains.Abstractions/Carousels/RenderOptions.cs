@@ -8,5 +8,9 @@ namespace VibeCoder.Grains.Carousels;
 /// <param name="Size">The slide size.</param>
 /// <param name="FooterHandle">A handle such as "@vibecoder" shown in every slide's footer, or null.</param>
 /// <param name="Brand">Brand colours overriding the theme's, or null.</param>
+/// <param name="Kit">
+/// The user's brand kit as it was when the carousel started (colours, fonts, name, handle, logo, switches); its
+/// colours win over <paramref name="Brand"/>. Null: the theme (and <paramref name="Brand"/>) alone.
+/// </param>
 [GenerateSerializer, Immutable, Alias("vc.RenderOptions")]
-public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand);
+public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand, BrandKit? Kit = null);

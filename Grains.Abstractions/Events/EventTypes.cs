@@ -49,6 +49,9 @@ public static class EventTypes
     /// <summary>A user's profile or settings changed. Payload <see cref="UserUpdated"/>.</summary>
     public const string UserUpdated = "user.updated";
 
+    /// <summary>A user changed their brand kit (not in the seeds). Payload <see cref="BrandUpdated"/>.</summary>
+    public const string BrandUpdated = "brand.updated";
+
     /// <summary>A chat session was stored. Payload <see cref="SessionSaved"/>.</summary>
     public const string SessionSaved = "session.saved";
 
@@ -95,6 +98,7 @@ public static class EventTypes
         [AiWisdomGenerated] = EventNamespaces.Ai,
         [UserCreated] = EventNamespaces.Data,
         [UserUpdated] = EventNamespaces.Data,
+        [BrandUpdated] = EventNamespaces.Data,
         [SessionSaved] = EventNamespaces.Data,
         [HistoryLogged] = EventNamespaces.Data,
         [UserInteractionTracked] = EventNamespaces.Analytics,

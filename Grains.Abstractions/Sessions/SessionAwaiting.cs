@@ -8,4 +8,22 @@ public enum SessionAwaiting
 
     /// <summary>The footer handle for the slides (asked from the settings keyboard).</summary>
     FooterHandle,
+
+    /// <summary>A "#rrggbb" for the brand kit's primary (text) colour (/brand).</summary>
+    BrandPrimaryColor,
+
+    /// <summary>A "#rrggbb" for the brand kit's accent colour.</summary>
+    BrandAccentColor,
+
+    /// <summary>A "#rrggbb" for the brand kit's background colour.</summary>
+    BrandBackgroundColor,
+
+    /// <summary>The brand kit's display name.</summary>
+    BrandName,
+
+    /// <summary>The brand kit's handle.</summary>
+    BrandHandle,
+
+    /// <summary>A logo: a photo or an image file.</summary>
+    BrandLogo,
 }

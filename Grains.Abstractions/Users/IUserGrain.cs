@@ -1,5 +1,6 @@
 using Orleans;
 using Orleans.Concurrency;
+using VibeCoder.Grains.Carousels;
 
 namespace VibeCoder.Grains.Users;
 
@@ -49,4 +50,14 @@ public interface IUserGrain : IGrainWithStringKey
     /// <summary>Marks that the user blocked the bot (or wrote again).</summary>
     [Alias("SetInactive")]
     Task SetInactive(bool inactive);
+
+    /// <summary>The user's brand kit (<see cref="BrandKit.Empty"/> when none was set).</summary>
+    [ReadOnly]
+    [Alias("GetBrandKit")]
+    Task<BrandKit> GetBrandKit();
+
+    /// <summary>Replaces the brand kit after validating it and publishes <c>brand.updated</c> when anything changed.</summary>
+    /// <exception cref="ArgumentException">A colour is not "#rrggbb", a font is not offered, or a text is too long; the message says which.</exception>
+    [Alias("UpdateBrandKit")]
+    Task<BrandKit> UpdateBrandKit(BrandKit kit);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Users;
 using VibeCoder.Rendering;
 using Orleans;
 
@@ -15,6 +16,7 @@ namespace VibeCoder.Grains.Carousels;
 public sealed class CarouselImages
 {
     private const long MaxCachedBytes = 256L * 1024 * 1024;
+    private const int MaxCachedBrandImages = 256;
 
     private readonly ConcurrentDictionary<(string JobId, int Index), byte[]> _cache = new();
     private readonly ConcurrentQueue<(string JobId, int Index)> _order = new();
@@ -22,6 +24,9 @@ public sealed class CarouselImages
     private readonly ISlideRenderer _renderer;
     private readonly RenderLimiter _limiter;
     private long _cachedBytes;
+
+    // Brand images are content-addressed, so a cached copy is never stale; the cap only bounds memory.
+    private readonly ConcurrentDictionary<string, byte[]> _brandImages = new(StringComparer.Ordinal);
 
     /// <summary>Creates the image service drawing with <paramref name="renderer"/> through <paramref name="limiter"/>.</summary>
     public CarouselImages(IGrainFactory grains, ISlideRenderer renderer, RenderLimiter limiter)
@@ -39,6 +44,7 @@ public sealed class CarouselImages
         string jobId, CarouselContent content, RenderOptions design, Func<int, Task>? onSlideRendered, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(content);
+        var images = await ImagesForAsync(design);
         var pngs = new byte[content.Slides.Count][];
         var done = 0;
 
@@ -47,7 +53,7 @@ public sealed class CarouselImages
         await Task.WhenAll(Enumerable.Range(0, content.Slides.Count).Select(i => Task.Run(
             async () =>
             {
-                pngs[i] = await RenderAsync(jobId, content, design, i, cancellationToken);
+                pngs[i] = await RenderAsync(jobId, content, design, images, i, cancellationToken);
                 var count = Interlocked.Increment(ref done);
                 if (onSlideRendered is not null)
                 {
@@ -72,7 +78,7 @@ public sealed class CarouselImages
             return null;
         }
 
-        return await RenderAsync(jobId, content, job.Request.Design, number - 1, cancellationToken);
+        return await RenderAsync(jobId, content, job.Request.Design, await ImagesForAsync(job.Request.Design), number - 1, cancellationToken);
     }
 
     /// <summary>All slides plus caption.txt as a ZIP, or null when the job has no content yet.</summary>
@@ -84,10 +90,11 @@ public sealed class CarouselImages
             return null;
         }
 
+        var images = await ImagesForAsync(job.Request.Design);
         var slides = new byte[content.Slides.Count][];
         for (var i = 0; i < slides.Length; i++)
         {
-            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : await RenderAsync(jobId, content, job.Request.Design, i, cancellationToken);
+            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : await RenderAsync(jobId, content, job.Request.Design, images, i, cancellationToken);
         }
 
         return CarouselArchive.CreateZip(slides, content.Caption, content.Hashtags);
@@ -97,17 +104,57 @@ public sealed class CarouselImages
     public async Task<byte[]?> GetPdfAsync(string jobId, CancellationToken cancellationToken = default)
     {
         var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
-        return job?.Content is { } content
-            ? await _limiter.RunAsync(() => _renderer.RenderPdf(content, job.Request.Design), cancellationToken)
-            : null;
+        if (job?.Content is not { } content)
+        {
+            return null;
+        }
+
+        var images = await ImagesForAsync(job.Request.Design);
+        return await _limiter.RunAsync(() => _renderer.RenderPdf(content, job.Request.Design, images), cancellationToken);
     }
 
-    private Task<byte[]> RenderAsync(string jobId, CarouselContent content, RenderOptions design, int index, CancellationToken cancellationToken) =>
-        _limiter.RunAsync(() => Render(jobId, content, design, index), cancellationToken);
-
-    private byte[] Render(string jobId, CarouselContent content, RenderOptions design, int index)
+    /// <summary>Draws one slide outside any job (the /brand preview); not cached.</summary>
+    /// <remarks>Through the render limiter, on the thread pool: called from a grain, it must not hold the activation's turn.</remarks>
+    public async Task<byte[]> RenderPreviewAsync(SlideContent slide, int pageNumber, int pageCount, RenderOptions design, CancellationToken cancellationToken = default)
     {
-        var png = _renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design).Png;
+        var images = await ImagesForAsync(design);
+        return await Task.Run(() => _limiter.RunAsync(() => _renderer.RenderSlide(slide, pageNumber, pageCount, design, images).Png, cancellationToken), cancellationToken);
+    }
+
+    /// <summary>The images <paramref name="design"/> names, from grain storage (through a small cache).</summary>
+    public async Task<SlideImages> ImagesForAsync(RenderOptions design)
+    {
+        ArgumentNullException.ThrowIfNull(design);
+        if (design.Kit is not { ShowLogo: true, LogoHash: { } hash })
+        {
+            return SlideImages.None;
+        }
+
+        if (!_brandImages.TryGetValue(hash, out var png))
+        {
+            png = await _grains.GetGrain<IBrandImageGrain>(hash).Get();
+            if (png is null)
+            {
+                return SlideImages.None; // named but never stored: drawn without it rather than failing the carousel
+            }
+
+            if (_brandImages.Count >= MaxCachedBrandImages)
+            {
+                _brandImages.Clear();
+            }
+
+            _brandImages[hash] = png;
+        }
+
+        return new SlideImages([new(hash, png)]);
+    }
+
+    private Task<byte[]> RenderAsync(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index, CancellationToken cancellationToken) =>
+        _limiter.RunAsync(() => Render(jobId, content, design, images, index), cancellationToken);
+
+    private byte[] Render(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index)
+    {
+        var png = _renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design, images).Png;
         if (_cache.TryAdd((jobId, index), png))
         {
             _order.Enqueue((jobId, index));

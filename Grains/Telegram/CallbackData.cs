@@ -11,7 +11,10 @@ namespace VibeCoder.Grains.Telegram;
 /// Verbs: <c>s:…</c> settings (<c>s:m</c> main, <c>s:n[:count]</c>, <c>s:t[:theme]</c>, <c>s:z[:p|s]</c>,
 /// <c>s:l[:ru|en|auto]</c>, <c>s:f[:-]</c>); <c>j:…:{job}</c> result buttons (<c>r</c> regenerate, <c>t</c> theme
 /// picker, <c>tp:{theme}</c> regenerate in that theme, <c>z</c> ZIP, <c>p</c> PDF); <c>h:…:{job}</c> history
-/// (<c>s</c> send again, <c>r</c> regenerate, <c>d</c> delete).
+/// (<c>s</c> send again, <c>r</c> regenerate, <c>d</c> delete); <c>b:…</c> the brand kit (<c>b:m</c> menu,
+/// <c>b:c:{p|a|g}[:rrggbb|-]</c> primary, accent or background colour, <c>b:f:{h|b}[:{font}|-]</c> heading or body
+/// font, <c>b:t:{n|h|l|p}</c> toggle name, handle, logo or page numbers, <c>b:n</c> name, <c>b:h</c> handle,
+/// <c>b:l[:-]</c> logo).
 /// </remarks>
 internal static class CallbackData
 {
@@ -21,6 +24,27 @@ internal static class CallbackData
     public const string SettingsSize = "s:z";
     public const string SettingsLanguage = "s:l";
     public const string SettingsFooter = "s:f";
+
+    public const string BrandMenu = "b:m";
+    public const string BrandName = "b:n";
+    public const string BrandHandle = "b:h";
+    public const string BrandLogo = "b:l";
+    public const string BrandRemoveLogo = "b:l:-";
+
+    /// <summary>Opens the picker of colour <paramref name="slot"/> (p primary, a accent, g background).</summary>
+    public static string BrandColour(char slot) => Checked($"b:c:{slot}");
+
+    /// <summary>Sets colour <paramref name="slot"/> to "#<paramref name="hex"/>", or back to the theme's with "-".</summary>
+    public static string SetBrandColour(char slot, string hex) => Checked($"b:c:{slot}:{hex.TrimStart('#')}");
+
+    /// <summary>Opens the font picker of <paramref name="slot"/> (h heading, b body).</summary>
+    public static string BrandFont(char slot) => Checked($"b:f:{slot}");
+
+    /// <summary>Sets font <paramref name="slot"/> to a curated font id, or the theme's with "-".</summary>
+    public static string SetBrandFont(char slot, string font) => Checked($"b:f:{slot}:{font}");
+
+    /// <summary>Flips switch <paramref name="which"/> (n name, h handle, l logo, p page numbers).</summary>
+    public static string BrandToggle(char which) => Checked($"b:t:{which}");
 
     public static string SetSlides(int count) => Checked($"s:n:{count}");
 

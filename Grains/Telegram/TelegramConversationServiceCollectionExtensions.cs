@@ -52,6 +52,7 @@ public static class TelegramConversationServiceCollectionExtensions
         services.AddSingleton<CarouselResultSender>();
         services.AddSingleton<CarouselStarter>();
         services.AddSingleton<SettingsFlow>();
+        services.AddSingleton<BrandFlow>();
         services.AddSingleton<HistoryFlow>();
         services.AddSingleton<ResultActions>();
         services.AddSingleton<TelegramConversation>();

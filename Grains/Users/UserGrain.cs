@@ -3,18 +3,27 @@ using Microsoft.Extensions.Options;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Diagnostics;
 using VibeCoder.Rendering.Themes;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using VibeCoder.Grains.Events;
 using Orleans;
 using Orleans.Runtime;
+using Orleans.Streams;
 
 namespace VibeCoder.Grains.Users;
 
 /// <summary>A user: profile, settings, hourly quota and history, persisted as one record.</summary>
-public sealed class UserGrain(
+public sealed partial class UserGrain(
     [PersistentState("user")] IPersistentState<UserState> state,
     IOptions<CarouselOptions> options,
-    TimeProvider clock) : Grain, IUserGrain
+    IServiceProvider services,
+    TimeProvider clock,
+    ILogger<UserGrain> logger) : Grain, IUserGrain
 {
+    private const string EventSource = "user";
     private static readonly TimeSpan QuotaWindow = TimeSpan.FromHours(1);
+
+    private readonly IStreamProvider? _events = services.GetKeyedService<IStreamProvider>(DomainEventStreams.ProviderName);
 
     public Task<UserProfile> GetProfile() => Task.FromResult(ToProfile());
 
@@ -114,6 +123,23 @@ public sealed class UserGrain(
     public Task SetInactive(bool inactive) =>
         state.State.Inactive == inactive ? Task.CompletedTask : Save(state.State with { Inactive = inactive });
 
+    public Task<BrandKit> GetBrandKit() => Task.FromResult(state.State.Brand);
+
+    public async Task<BrandKit> UpdateBrandKit(BrandKit kit)
+    {
+        ArgumentNullException.ThrowIfNull(kit);
+        BrandKitRules.Validate(kit);
+        var changed = BrandKitRules.ChangedFields(state.State.Brand, kit);
+        if (changed.Count == 0)
+        {
+            return kit;
+        }
+
+        await Save(state.State with { Brand = kit, CreatedAt = state.State.CreatedAt ?? clock.GetUtcNow() });
+        await PublishBrandUpdatedAsync(changed);
+        return kit;
+    }
+
     internal static void Validate(UserSettings settings)
     {
         if (settings.SlideCount is < UserSettings.MinSlideCount or > UserSettings.MaxSlideCount)
@@ -139,9 +165,38 @@ public sealed class UserGrain(
 
     private Task Save(UserState next) => state.WriteOrRestoreAsync(next);
 
+    // The change is stored before the event goes out; an event lost to a stream outage costs the journal a line, not
+    // the user their brand, so it is logged rather than failing the call.
+    private async Task PublishBrandUpdatedAsync(IReadOnlyList<string> changed)
+    {
+        if (_events is null)
+        {
+            return; // hosts without an event stream provider (some tests)
+        }
+
+        var userId = this.GetPrimaryKeyString();
+        var metadata = new EventMetadata(Correlation.CurrentId ?? Correlation.NewId(), null, userId);
+        var envelope = EventEnvelope.Create(
+            EventTypes.BrandUpdated, EventSource, new BrandUpdated(userId, changed), metadata, clock.GetUtcNow(), Guid.NewGuid().ToString("N"));
+        try
+        {
+            await _events.GetStream<EventEnvelope>(StreamId.Create(EventTypes.NamespaceOf(EventTypes.BrandUpdated), userId)).OnNextAsync(envelope);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            Log.PublishFailed(logger, userId, exception);
+        }
+    }
+
     private UserProfile ToProfile()
     {
         var s = state.State;
         return new UserProfile(this.GetPrimaryKeyString(), s.Identity, s.Settings, s.Blocked, s.Inactive, s.CarouselsCreated, s.CreatedAt ?? DateTimeOffset.MinValue);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Could not publish brand.updated for user {UserId}")]
+        public static partial void PublishFailed(ILogger logger, string userId, Exception exception);
     }
 }

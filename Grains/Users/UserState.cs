@@ -1,3 +1,4 @@
+using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 
 namespace VibeCoder.Grains.Users;
@@ -25,6 +26,9 @@ public sealed record UserState
 
     /// <summary>Quota units in the rolling window: job id → when reserved.</summary>
     public IReadOnlyList<QuotaUse> QuotaUses { get; init; } = [];
+
+    /// <summary>The brand kit applied to new carousels.</summary>
+    public BrandKit Brand { get; init; } = BrandKit.Empty;
 
     /// <summary>Newest first, at most the configured history size.</summary>
     public IReadOnlyList<HistoryEntry> History { get; init; } = [];

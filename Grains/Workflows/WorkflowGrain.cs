@@ -131,6 +131,7 @@ public sealed partial class WorkflowGrain(
 
     private async Task<CarouselJobSnapshot> StartNewAsync(CarouselRequest request)
     {
+        request = await WithBrandKitAsync(request);
         await state.WriteOrRestoreAsync(new WorkflowState
         {
             Request = request,
@@ -155,6 +156,22 @@ public sealed partial class WorkflowGrain(
         CarouselTelemetry.JobReached(JobStatus.Queued);
         EnsureRunning();
         return job;
+    }
+
+    /// <summary>
+    /// The request with the user's brand kit as it is now. Copied once, before the request is stored, so the job is
+    /// drawn with this kit to the end (a retry, another silo, a re-render after eviction) whatever the user changes
+    /// later; an anonymous request keeps the design it came with.
+    /// </summary>
+    private async Task<CarouselRequest> WithBrandKitAsync(CarouselRequest request)
+    {
+        if (request.UserId is not { } userId)
+        {
+            return request;
+        }
+
+        var kit = await GrainFactory.GetGrain<IUserGrain>(userId).GetBrandKit();
+        return request with { Design = request.Design with { Kit = kit == BrandKit.Empty ? null : kit } };
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -21,7 +21,15 @@ internal static class CoverLayout
         double discRadius = 230 * discScale;
         canvas.FillCircle(canvas.Width - 70, discCenterY, discRadius, palette.Accent);
         canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
-        canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);
+        if (page.Logo is { } logo)
+        {
+            // The brand's logo takes the dot texture's corner: the cover says whose carousel this is.
+            canvas.DrawImage(logo, safe.X, safe.Y, 132 * scale);
+        }
+        else
+        {
+            canvas.DotGrid(safe.X + 6, safe.Y + 10, 6, 4, 30, 4, palette.Text, 0.3);
+        }
 
         // "Swipe" only when there is a next slide to swipe to.
         double bottom = page.Number < page.Count ? PaintSwipePill(canvas, page, contentBottom) - (72 * scale) : contentBottom;

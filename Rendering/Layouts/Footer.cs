@@ -2,7 +2,10 @@ using VibeCoder.Rendering.Text;
 
 namespace VibeCoder.Rendering.Layouts;
 
-/// <summary>The footer on every slide: the handle at the left, "3/7" at the right, a progress track above both.</summary>
+/// <summary>
+/// The footer on every slide: the brand (logo, name, handle) at the left, "3/7" at the right, a progress track above
+/// both. What the brand kit switches off is simply not drawn.
+/// </summary>
 internal static class Footer
 {
     private const double TextSize = 28;
@@ -22,12 +25,25 @@ internal static class Footer
 
         FittedText pageLabel = canvas.Fit(pageText, pageStyle, pageBoxWidth, 60);
         double textTop = safe.Bottom - pageLabel.Height;
-        canvas.DrawText(pageLabel, safe.Right - pageBoxWidth, textTop, palette.Text);
-
-        if (page.Handle.Length > 0)
+        if (page.ShowPageNumber)
         {
-            FittedText handle = canvas.Fit(page.Handle, handleStyle, safe.Width - pageBoxWidth - 40, pageLabel.Height);
-            canvas.DrawText(handle, safe.X, safe.Bottom - handle.Height, palette.Text, 0.85);
+            canvas.DrawText(pageLabel, safe.Right - pageBoxWidth, textTop, palette.Text);
+        }
+
+        double left = safe.X;
+        if (page.Logo is { } logo)
+        {
+            // The logo stands on the footer's baseline, as tall as the room under the track allows.
+            double size = pageLabel.Height + TrackGap - 4;
+            canvas.DrawImage(logo, left, safe.Bottom - size, size);
+            left += size + 16;
+        }
+
+        string signature = page.Signature;
+        if (signature.Length > 0)
+        {
+            FittedText handle = canvas.Fit(signature, handleStyle, safe.Right - left - pageBoxWidth - 40, pageLabel.Height);
+            canvas.DrawText(handle, left, safe.Bottom - handle.Height, palette.Text, 0.85);
         }
 
         // The track shows how far through the carousel this slide is.

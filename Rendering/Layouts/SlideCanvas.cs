@@ -230,6 +230,18 @@ internal sealed class SlideCanvas : IDisposable
         Canvas.DrawPath(path, _paint);
     }
 
+    /// <summary>Draws an image scaled to fit (aspect kept) and centred in the square at (x, y) with side <paramref name="size"/>.</summary>
+    public void DrawImage(SKImage image, double x, double y, double size)
+    {
+        double scale = size / Math.Max(image.Width, image.Height);
+        double width = image.Width * scale;
+        double height = image.Height * scale;
+        var target = SKRect.Create((float)(x + ((size - width) / 2)), (float)(y + ((size - height) / 2)), (float)width, (float)height);
+        _paint.Shader = null;
+        _paint.Color = SKColors.White;
+        Canvas.DrawImage(image, target, new SKSamplingOptions(SKFilterMode.Linear, SKMipmapMode.Linear), _paint);
+    }
+
     public void Dispose() => _paint.Dispose();
 
     private void SetFill(RgbColor color, double alpha)

@@ -12,6 +12,23 @@ namespace VibeCoder.Rendering.Layouts;
 /// <param name="Russian">True when the slide is written in Cyrillic; picks the language of the fixed labels.</param>
 internal sealed record SlidePage(SlideKind Kind, string Heading, string Body, int Number, int Count, string Handle, bool Russian)
 {
+    /// <summary>The brand's display name shown beside the handle, or empty.</summary>
+    public string DisplayName { get; init; } = string.Empty;
+
+    /// <summary>The brand logo (decoded; owned by the renderer for the duration of the render), or null.</summary>
+    public SkiaSharp.SKImage? Logo { get; init; }
+
+    /// <summary>Whether the footer shows "3/7".</summary>
+    public bool ShowPageNumber { get; init; } = true;
+
+    /// <summary>The footer's left label: the display name and the handle, whichever are set.</summary>
+    public string Signature => (DisplayName.Length, Handle.Length) switch
+    {
+        (0, _) => Handle,
+        (_, 0) => DisplayName,
+        _ => DisplayName + " · " + Handle,
+    };
+
     /// <summary>The slide's position among the points after the cover ("01" on page 2).</summary>
     public string PointLabel => Math.Max(1, Number - 1).ToString("00", System.Globalization.CultureInfo.InvariantCulture);
 

@@ -37,7 +37,7 @@ public sealed class BrandColorTests
     public void RenderSlide_BrandText_ColoursTheHeading()
     {
         var themeOnly = new RenderOptions("mono", SlideSize.Portrait, null, null);
-        var branded = new RenderOptions("mono", SlideSize.Portrait, null, new BrandColors(null, "#00aa00", null));
+        var branded = new RenderOptions("mono", SlideSize.Portrait, null, new BrandColors(null, "#007a00", null)); // 5.5:1 on white: readable, so kept
         var slide = new SlideContent(SlideKind.Content, "GREEN HEADING WITH MANY LETTERS", string.Empty);
 
         PngImage plain = PngImage.Decode(Renderer.RenderSlide(slide, 2, 3, themeOnly).Png);

@@ -4,8 +4,13 @@ using VibeCoder.Rendering.Tests.Support;
 
 namespace VibeCoder.Rendering.Tests;
 
+// Resident memory is process-wide: other test classes drawing at the same time would count as "growth", so this
+// class runs on its own, after the parallel ones.
+[Collection(ResourceTests.Collection)]
 public sealed class ResourceTests
 {
+    public const string Collection = "resident-memory";
+
     [Fact]
     public void RenderSlide_ManyTimes_DoesNotLeakBitmaps()
     {
@@ -35,4 +40,9 @@ public sealed class ResourceTests
         using Process process = Process.GetCurrentProcess();
         return process.WorkingSet64;
     }
+}
+
+[CollectionDefinition(ResourceTests.Collection, DisableParallelization = true)]
+public sealed class ResidentMemoryCollection
+{
 }

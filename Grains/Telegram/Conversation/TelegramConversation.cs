@@ -31,6 +31,7 @@ internal sealed partial class TelegramConversation(
     ConversationReplies replies,
     CarouselStarter starter,
     SettingsFlow settings,
+    BrandFlow brand,
     HistoryFlow history,
     ResultActions results,
     BotStatistics statistics,
@@ -121,7 +122,20 @@ internal sealed partial class TelegramConversation(
                 return;
             }
 
+            if (BrandFlow.IsAwaiting(turn.Session.Awaiting))
+            {
+                await brand.OnTextAsync(turn, text, cancellationToken);
+                return;
+            }
+
             await starter.StartFromTopicAsync(turn, text, cancellationToken);
+            return;
+        }
+
+        if (turn.Session.Awaiting == SessionAwaiting.BrandLogo)
+        {
+            turn.Kind = message.Photo is { Length: > 0 } ? "photo" : message.Document is not null ? "document" : "unsupported";
+            await brand.OnLogoMessageAsync(turn, message, cancellationToken);
             return;
         }
 
@@ -166,6 +180,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "settings":
                 await settings.ShowAsync(turn, cancellationToken);
+                break;
+            case "brand":
+                await brand.ShowAsync(turn, cancellationToken);
                 break;
             case "history":
                 await history.ShowAsync(turn, cancellationToken);
@@ -232,6 +249,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "h":
                 await history.OnButtonAsync(turn, query, message, data, cancellationToken);
+                break;
+            case "b" when message is not null:
+                await brand.OnButtonAsync(turn, query, message, data, cancellationToken);
                 break;
             default:
                 // A button of an older bot version, or a message too old to edit: answer so the spinner stops.

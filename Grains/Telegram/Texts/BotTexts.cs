@@ -152,6 +152,9 @@ internal abstract class BotTexts
 
     public abstract string ButtonSettings { get; }
 
+    /// <summary>The texts of the /brand flow.</summary>
+    public abstract BrandTexts Brand { get; }
+
     /// <summary>The commands for the menu (setMyCommands), in this language.</summary>
     public abstract IReadOnlyList<(string Command, string Description)> Commands { get; }
 

@@ -32,6 +32,7 @@ internal sealed class EnglishBotTexts : BotTexts
         Commands:
         /carousel <topic> — make a carousel
         /settings — slides, theme, size, language, footer
+        /brand — your brand: colours, fonts, logo, name
         /history — your last carousels
         /cancel — stop the current carousel
         /help — this message
@@ -199,11 +200,14 @@ internal sealed class EnglishBotTexts : BotTexts
 
     public override string ButtonSettings => "⚙️ Settings";
 
+    public override BrandTexts Brand { get; } = new EnglishBrandTexts();
+
     public override IReadOnlyList<(string Command, string Description)> Commands { get; } =
     [
         ("start", "Welcome and an example"),
         ("carousel", "Make a carousel: /carousel <topic>"),
         ("settings", "Slides, theme, size, language, footer"),
+        ("brand", "Your brand: colours, fonts, logo, name"),
         ("history", "Your last carousels"),
         ("cancel", "Stop the current carousel"),
         ("help", "How it works"),

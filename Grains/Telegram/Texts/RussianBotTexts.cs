@@ -32,6 +32,7 @@ internal sealed class RussianBotTexts : BotTexts
         Команды:
         /carousel <тема> — сделать карусель
         /settings — слайды, оформление, размер, язык, подпись в футере
+        /brand — ваш бренд: цвета, шрифты, логотип, имя
         /history — ваши последние карусели
         /cancel — остановить текущую карусель
         /help — это сообщение
@@ -199,11 +200,14 @@ internal sealed class RussianBotTexts : BotTexts
 
     public override string ButtonSettings => "⚙️ Настройки";
 
+    public override BrandTexts Brand { get; } = new RussianBrandTexts();
+
     public override IReadOnlyList<(string Command, string Description)> Commands { get; } =
     [
         ("start", "Приветствие и пример"),
         ("carousel", "Сделать карусель: /carousel <тема>"),
         ("settings", "Слайды, оформление, размер, язык, футер"),
+        ("brand", "Ваш бренд: цвета, шрифты, логотип, имя"),
         ("history", "Последние карусели"),
         ("cancel", "Остановить текущую карусель"),
         ("help", "Как это работает"),

@@ -23,12 +23,16 @@ namespace VibeCoder.TestServers.Telegram;
 /// </summary>
 /// <remarks>
 /// Methods: getMe, setWebhook, deleteWebhook, getWebhookInfo, getUpdates, sendMessage, editMessageText,
-/// sendChatAction, sendPhoto, sendDocument, sendMediaGroup, answerCallbackQuery, setMyCommands, deleteMessage
-/// (names are case-insensitive, as in Telegram). A wrong but well-formed token gets 401, a malformed one 404.
+/// sendChatAction, sendPhoto, sendDocument, sendMediaGroup, answerCallbackQuery, setMyCommands, deleteMessage, getFile
+/// (names are case-insensitive, as in Telegram); files added with <see cref="AddFile"/> are downloaded from
+/// <c>/file/bot{token}/{file_path}</c> (recorded as method <see cref="DownloadMethod"/>). A wrong but well-formed token gets 401, a malformed one 404.
 /// Thread-safe; tests await <see cref="WaitForCallsAsync"/> instead of sleeping.
 /// </remarks>
 public sealed partial class BotApiStandInServer : IAsyncDisposable
 {
+    /// <summary>The <see cref="BotApiCall.Method"/> recorded for a file download.</summary>
+    public const string DownloadMethod = "file-download";
+
     /// <summary>The token the stand-in accepts unless told otherwise.</summary>
     public const string DefaultToken = "123456789:AAStandInToken_for-tests-only0123456";
 
@@ -37,11 +41,12 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
 
     private static readonly string[] Methods =
         ["getMe", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates", "sendMessage", "editMessageText",
-         "sendChatAction", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery", "setMyCommands", "deleteMessage"];
+         "sendChatAction", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery", "setMyCommands", "deleteMessage", "getFile"];
 
     private readonly WebApplication _app;
     private readonly BotApiSimulator _simulator;
     private readonly BotApiCallLog _calls = new();
+    private readonly BotApiFileStore _files = new();
     private readonly ConcurrentDictionary<string, ConcurrentQueue<BotApiFailure>> _failures = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<(string Method, long ChatId), ConcurrentQueue<BotApiFailure>> _chatFailures = new();
     private readonly CancellationToken _stopping;
@@ -187,12 +192,19 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     /// <summary>The current text of a message the bot sent, or null when there is none (deleted, or a photo).</summary>
     public string? MessageText(long chatId, long messageId) => _simulator.MessageText(chatId, messageId);
 
+    /// <summary>
+    /// Stores a file as if a user had sent it, for getFile and download; returns its file_id. Put the id (and a
+    /// file_size, which may be <paramref name="declaredSize"/>) into a photo or document update.
+    /// </summary>
+    public string AddFile(byte[] content, string extension = "bin", long? declaredSize = null) => _files.Add(content, extension, declaredSize);
+
     /// <summary>Forgets calls, scripted failures, queued updates, messages, blocked chats and the webhook.</summary>
     public void Reset()
     {
         _outage = null;
         ClearFailures();
         _simulator.Reset();
+        _files.Clear();
         _calls.Clear();
     }
 
@@ -206,6 +218,13 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     private async Task HandleAsync(HttpContext context)
     {
         using var aborted = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, _stopping);
+        var download = FilePath().Match(context.Request.Path.Value ?? "");
+        if (download.Success)
+        {
+            await ServeFileAsync(context, download.Groups["token"].Value, download.Groups["path"].Value);
+            return;
+        }
+
         var match = MethodPath().Match(context.Request.Path.Value ?? "");
         if (!match.Success)
         {
@@ -298,9 +317,12 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
 
         try
         {
-            return method == "getUpdates"
-                ? await _simulator.GetUpdatesAsync(parameters, cancellationToken)
-                : _simulator.Handle(method, parameters);
+            return method switch
+            {
+                "getUpdates" => await _simulator.GetUpdatesAsync(parameters, cancellationToken),
+                "getFile" => _files.GetFile(parameters),
+                _ => _simulator.Handle(method, parameters),
+            };
         }
         catch (BotApiRequestException refused)
         {
@@ -356,6 +378,30 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
         context.Response.ContentType = "application/json";
         await context.Response.WriteAsync(answer.ToEnvelope().ToJsonString(), context.RequestAborted);
     }
+
+    private async Task ServeFileAsync(HttpContext context, string token, string path)
+    {
+        byte[]? bytes = token == Token ? _files.Download(path) : null;
+        _calls.Add(new BotApiCall
+        {
+            Method = DownloadMethod,
+            StatusCode = bytes is null ? 404 : 200,
+            Parameters = new Dictionary<string, string> { ["file_path"] = path },
+        });
+        if (bytes is null)
+        {
+            context.Response.StatusCode = 404;
+            return;
+        }
+
+        context.Response.StatusCode = 200;
+        context.Response.ContentType = "application/octet-stream";
+        context.Response.ContentLength = bytes.Length;
+        await context.Response.Body.WriteAsync(bytes, context.RequestAborted);
+    }
+
+    [GeneratedRegex(@"^/file/bot(?<token>[^/]*)/(?<path>.+)$")]
+    private static partial Regex FilePath();
 
     [GeneratedRegex(@"^/bot(?<token>[^/]*)/(?<method>[A-Za-z]+)/?$")]
     private static partial Regex MethodPath();

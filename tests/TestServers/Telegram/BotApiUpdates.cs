@@ -55,6 +55,31 @@ public static class BotApiUpdates
         return Update(updateId, "message", message);
     }
 
+    /// <summary>A photo message whose largest size is the stand-in file <paramref name="fileId"/> (see <c>AddFile</c>).</summary>
+    public static JsonObject PhotoFile(long chatId, long userId, string fileId, int width, int height, long fileSize, long messageId = 1, long? updateId = null)
+    {
+        var message = Message(chatId, userId, messageId, "en");
+        message["photo"] = new JsonArray(
+            new JsonObject { ["file_id"] = fileId + "-thumb", ["file_unique_id"] = fileId + "-t", ["width"] = 90, ["height"] = 90, ["file_size"] = 1200 },
+            new JsonObject { ["file_id"] = fileId, ["file_unique_id"] = fileId + "-u", ["width"] = width, ["height"] = height, ["file_size"] = fileSize });
+        return Update(updateId, "message", message);
+    }
+
+    /// <summary>A file sent as a document (unaltered by Telegram) that is the stand-in file <paramref name="fileId"/>.</summary>
+    public static JsonObject DocumentFile(long chatId, long userId, string fileId, string fileName, string mimeType, long fileSize, long messageId = 1, long? updateId = null)
+    {
+        var message = Message(chatId, userId, messageId, "en");
+        message["document"] = new JsonObject
+        {
+            ["file_id"] = fileId,
+            ["file_unique_id"] = fileId + "-u",
+            ["file_name"] = fileName,
+            ["mime_type"] = mimeType,
+            ["file_size"] = fileSize,
+        };
+        return Update(updateId, "message", message);
+    }
+
     /// <summary>A press on an inline button with <paramref name="data"/> under the bot's message <paramref name="messageId"/>.</summary>
     public static JsonObject CallbackQuery(long chatId, long userId, string data, long messageId, string? callbackQueryId = null, long? updateId = null)
     {
