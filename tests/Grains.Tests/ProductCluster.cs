@@ -122,21 +122,5 @@ public sealed class ProductCluster : IAsyncLifetime
     public static string NewId() => Guid.NewGuid().ToString("N");
 
     /// <summary>A valid model answer with <paramref name="slides"/> slides.</summary>
-    public static ScriptedChatResponse ModelAnswer(int slides, string title = "Morning routines that stick")
-    {
-        var items = Enumerable.Range(1, slides).Select(i => new
-        {
-            kind = i == 1 ? "cover" : i == slides ? "call_to_action" : "content",
-            heading = i == 1 ? title : i == slides ? "Save this for tomorrow" : $"Step {i - 1}: start small",
-            body = i == slides ? "Follow for more routines that work." : "Pick one habit and attach it to something you already do every morning.",
-        }).ToArray();
-        var json = JsonSerializer.Serialize(new
-        {
-            title,
-            slides = items,
-            caption = "Small steps, every morning. Which one will you try first?",
-            hashtags = new[] { "#morning", "#routine", "#habits" },
-        });
-        return ScriptedChatResponse.Success(json);
-    }
+    public static ScriptedChatResponse ModelAnswer(int slides, string title = "Morning routines that stick") => CarouselAnswers.Valid(slides, title);
 }

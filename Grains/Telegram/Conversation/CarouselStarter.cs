@@ -100,15 +100,7 @@ internal sealed partial class CarouselStarter(
             // redelivering it instead would only hammer the silo that is already full.
             Log.StartShed(logger, jobId, turn.ChatId, overloaded.RetryAfter.TotalSeconds);
             await turn.User.RefundQuota(jobId);
-            if (status is null)
-            {
-                await replies.SendAsync(turn, texts.Overloaded, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await replies.EditAsync(turn, status.MessageId, texts.Overloaded, cancellationToken: cancellationToken);
-            }
-
+            await ReplaceStatusAsync(turn, status, texts.Overloaded, cancellationToken);
             return;
         }
         catch (Exception exception) when (exception is not TelegramUserBlockedException and not OrleansMessageRejectionException and not TimeoutException)
@@ -117,21 +109,26 @@ internal sealed partial class CarouselStarter(
             // start above, being idempotent, finds or revives the workflow.
             Log.StartFailed(logger, jobId, turn.ChatId, exception);
             await turn.User.RefundQuota(jobId);
-            if (status is null)
-            {
-                await replies.SendAsync(turn, texts.StartFailed, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await replies.EditAsync(turn, status.MessageId, texts.StartFailed, cancellationToken: cancellationToken);
-            }
-
+            await ReplaceStatusAsync(turn, status, texts.StartFailed, cancellationToken);
             return;
         }
 
         statistics.CarouselStarted();
         turn.Session = turn.Session with { ActiveJobId = jobId };
         await replies.ChatActionAsync(turn, ChatAction.Typing, cancellationToken);
+    }
+
+    // The status message says what became of the topic; when it could not be sent (queued in the outbox) a new message does.
+    private async Task ReplaceStatusAsync(ConversationTurn turn, Message? status, string text, CancellationToken cancellationToken)
+    {
+        if (status is null)
+        {
+            await replies.SendAsync(turn, text, cancellationToken: cancellationToken);
+        }
+        else
+        {
+            await replies.EditAsync(turn, status.MessageId, text, cancellationToken: cancellationToken);
+        }
     }
 
     private static partial class Log
