@@ -160,6 +160,13 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
             Title = TextSanitizer.Clean(content.Title, singleLine: true, maxCharacters: 200),
             Creator = "VibeCoder",
             Producer = "VibeCoder",
+
+            // Slides are vector (text, gradients); the only raster parts are images (the brand logo, colour emoji
+            // glyphs). Opaque ones are written as JPEG (/DCTDecode) at the slide JPEG quality; Skia keeps images with
+            // transparency deflated (an alpha mask has no JPEG form). Both values are set because the metadata is a
+            // struct: left out, they are 0, and quality 0 is what the logo got before (docs/rendering.md).
+            EncodingQuality = SlideJpeg.Quality,
+            RasterDpi = SKDocument.DefaultRasterDpi,
         };
 
         // One PDF point per pixel: the page is the slide, and text stays vector.

@@ -3,6 +3,7 @@ using VibeCoder.Content;
 using VibeCoder.Gateway.Edge;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
+using VibeCoder.Rendering;
 using VibeCoder.Rendering.Themes;
 using Orleans;
 using Orleans.Runtime;
@@ -21,6 +22,7 @@ public static class CarouselsApi
         group.MapPost("/", CreateAsync).RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/slides/{number:int}.png", GetSlideAsync);
+        group.MapGet("/{id}/slides/{number:int}.jpg", GetSlideJpegAsync);
         group.MapGet("/{id}/archive.zip", GetZipAsync);
         group.MapGet("/{id}/archive.pdf", GetPdfAsync);
         group.MapPost("/{id}/cancel", CancelAsync);
@@ -152,10 +154,32 @@ public static class CarouselsApi
             : TypedResults.File(png, "image/png", $"slide-{number:00}.png");
     }
 
-    /// <summary>All slides plus caption.txt.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetZipAsync(string id, CarouselImages images, CancellationToken cancellationToken)
+    /// <summary>
+    /// Slide <paramref name="number"/> (from 1) as a JPEG of the same size (Instagram's publishing API takes JPEG only),
+    /// encoded from the slide's PNG at quality <see cref="SlideJpeg.Quality"/>.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSlideJpegAsync(
+        string id, int number, CarouselImages images, CancellationToken cancellationToken)
     {
-        var zip = IsJobId(id) ? await images.GetZipAsync(id, cancellationToken).WaitAsync(cancellationToken) : null;
+        var jpeg = IsJobId(id) ? await images.GetSlideAsync(id, number, SlideImageFormat.Jpeg, cancellationToken).WaitAsync(cancellationToken) : null;
+        return jpeg is null
+            ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slide not found", detail: $"Carousel {id} has no slide {number} (yet).")
+            : TypedResults.File(jpeg, "image/jpeg", $"slide-{number:00}.jpg");
+    }
+
+    /// <summary>All slides plus caption.txt; <c>?format=jpg</c> packs the slides as JPEG (default <c>png</c>).</summary>
+    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetZipAsync(
+        string id, string? format, CarouselImages images, CancellationToken cancellationToken)
+    {
+        if (!TryParseFormat(format, out var imageFormat))
+        {
+            return TypedResults.Problem(
+                statusCode: StatusCodes.Status400BadRequest,
+                title: "Unknown image format",
+                detail: $"format must be 'png' (the default) or 'jpg', not '{format}'.");
+        }
+
+        var zip = IsJobId(id) ? await images.GetZipAsync(id, imageFormat, cancellationToken).WaitAsync(cancellationToken) : null;
         return zip is null ? NoContentYet(id) : TypedResults.File(zip, "application/zip", $"carousel-{id}.zip");
     }
 
@@ -191,6 +215,21 @@ public static class CarouselsApi
         catch (Exception refundError) when (refundError is not OutOfMemoryException)
         {
             // Storage is away: the reservation stays and expires with the quota window (at most one carousel-hour).
+        }
+    }
+
+    private static bool TryParseFormat(string? format, out SlideImageFormat imageFormat)
+    {
+        imageFormat = SlideImageFormat.Png;
+        switch (format?.ToLowerInvariant())
+        {
+            case null or "" or "png":
+                return true;
+            case "jpg" or "jpeg":
+                imageFormat = SlideImageFormat.Jpeg;
+                return true;
+            default:
+                return false;
         }
     }
 

@@ -81,8 +81,22 @@ public sealed class CarouselImages
         return await RenderAsync(jobId, content, job.Request.Design, await ImagesForAsync(job.Request.Design), number - 1, cancellationToken);
     }
 
+    /// <summary>
+    /// Slide <paramref name="number"/> (1-based) as <paramref name="format"/>, or null when the job or slide does not
+    /// exist. A JPEG is encoded from the (cached) PNG on each request, through the render limiter.
+    /// </summary>
+    public async Task<byte[]?> GetSlideAsync(string jobId, int number, SlideImageFormat format, CancellationToken cancellationToken = default)
+    {
+        var png = await GetSlideAsync(jobId, number, cancellationToken);
+        return png is null ? null : await EncodeAsync(png, format, cancellationToken);
+    }
+
     /// <summary>All slides plus caption.txt as a ZIP, or null when the job has no content yet.</summary>
-    public async Task<byte[]?> GetZipAsync(string jobId, CancellationToken cancellationToken = default)
+    public Task<byte[]?> GetZipAsync(string jobId, CancellationToken cancellationToken = default) =>
+        GetZipAsync(jobId, SlideImageFormat.Png, cancellationToken);
+
+    /// <summary>All slides as <paramref name="format"/> plus caption.txt as a ZIP, or null when the job has no content yet.</summary>
+    public async Task<byte[]?> GetZipAsync(string jobId, SlideImageFormat format, CancellationToken cancellationToken = default)
     {
         var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
         if (job?.Content is not { } content)
@@ -94,10 +108,11 @@ public sealed class CarouselImages
         var slides = new byte[content.Slides.Count][];
         for (var i = 0; i < slides.Length; i++)
         {
-            slides[i] = _cache.TryGetValue((jobId, i), out var png) ? png : await RenderAsync(jobId, content, job.Request.Design, images, i, cancellationToken);
+            var png = _cache.TryGetValue((jobId, i), out var cached) ? cached : await RenderAsync(jobId, content, job.Request.Design, images, i, cancellationToken);
+            slides[i] = await EncodeAsync(png, format, cancellationToken);
         }
 
-        return CarouselArchive.CreateZip(slides, content.Caption, content.Hashtags);
+        return CarouselArchive.CreateZip(slides, format, content.Caption, content.Hashtags);
     }
 
     /// <summary>The carousel as one multi-page PDF, or null when the job has no content yet.</summary>
@@ -148,6 +163,9 @@ public sealed class CarouselImages
 
         return new SlideImages([new(hash, png)]);
     }
+
+    private Task<byte[]> EncodeAsync(byte[] png, SlideImageFormat format, CancellationToken cancellationToken) =>
+        format == SlideImageFormat.Png ? Task.FromResult(png) : _limiter.RunAsync(() => SlideJpeg.FromPng(png), cancellationToken);
 
     private Task<byte[]> RenderAsync(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index, CancellationToken cancellationToken) =>
         _limiter.RunAsync(() => Render(jobId, content, design, images, index), cancellationToken);
