@@ -6,33 +6,12 @@ using VibeCoder.TestServers.Telegram;
 namespace VibeCoder.Telegram.Bot.Tests;
 
 /// <summary>Durability of the intake: what was acknowledged survives a crash, and nothing is handled twice.</summary>
-public sealed class RestartTests : IAsyncLifetime
+public sealed class RestartTests : OwnHostTestBase
 {
-    private readonly string _folder = Path.Combine(Path.GetTempPath(), "vibecoder-telegram-tests", Guid.NewGuid().ToString("N"));
-    private BotApiStandInServer _standIn = null!;
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_folder);
-        _standIn = await BotApiStandInServer.StartAsync();
-    }
-
-    public async Task DisposeAsync()
-    {
-        try
-        {
-            await _standIn.DisposeAsync();
-        }
-        finally
-        {
-            TempFolder.Delete(_folder);
-        }
-    }
-
     [Fact]
     public async Task Webhook_StopRightAfterAccept_UpdateIsHandledOnceAcrossTheRestart()
     {
-        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        var settings = GatewayHost.Settings(StandIn, GatewayHost.NewDatabasePath(Folder));
         var chat = BotFixture.NewChat();
         var first = GatewayHost.Start(settings);
         await first.SendAsync(chat.Text("/help"));
@@ -48,7 +27,7 @@ public sealed class RestartTests : IAsyncLifetime
         await second.SendAsync(chat.Text("/cancel"));
         await WaitForReplyAsync(chat, "Nothing to cancel");
 
-        var replies = _standIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).Select(call => call.Text!).ToArray();
+        var replies = StandIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).Select(call => call.Text!).ToArray();
         Assert.Single(replies, text => text.Contains("How it works", StringComparison.Ordinal));
         Assert.Single(replies, text => text.Contains("No carousels yet", StringComparison.Ordinal));
         Assert.Equal(3, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
@@ -57,67 +36,67 @@ public sealed class RestartTests : IAsyncLifetime
     [Fact]
     public async Task Polling_RestartKeepsTheOffset_NothingLostNothingRepeated()
     {
-        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder), mode: "polling");
+        var settings = GatewayHost.Settings(StandIn, GatewayHost.NewDatabasePath(Folder), mode: "polling");
         var chat = BotFixture.NewChat();
         var first = GatewayHost.Start(settings);
-        await _standIn.WaitForCallAsync(call => call.Method == "deleteWebhook" && call.StatusCode == 200, BotFixture.Timeout);
-        var helpId = _standIn.EnqueueUpdate(chat.Text("/help", updateId: 500));
+        await StandIn.WaitForCallAsync(call => call.Method == "deleteWebhook" && call.StatusCode == 200, BotFixture.Timeout);
+        var helpId = StandIn.EnqueueUpdate(chat.Text("/help", updateId: 500));
         await WaitForReplyAsync(chat, "How it works");
-        await _standIn.WaitForLongPollAsync(BotFixture.Timeout); // the loop asked again, confirming update 500
+        await StandIn.WaitForLongPollAsync(BotFixture.Timeout); // the loop asked again, confirming update 500
         await first.DisposeAsync();
 
         // Sent while the bot is down: fetched after the restart, with the stored offset.
-        _standIn.EnqueueUpdate(chat.Text("/history", updateId: helpId + 1));
-        var pollsBefore = _standIn.CallsTo("getUpdates").Count;
+        StandIn.EnqueueUpdate(chat.Text("/history", updateId: helpId + 1));
+        var pollsBefore = StandIn.CallsTo("getUpdates").Count;
         await using var second = GatewayHost.Start(settings);
         await WaitForReplyAsync(chat, "No carousels yet");
 
-        var firstPollAfterRestart = _standIn.CallsTo("getUpdates").Skip(pollsBefore).First();
+        var firstPollAfterRestart = StandIn.CallsTo("getUpdates").Skip(pollsBefore).First();
         Assert.Equal((helpId + 1).ToString(System.Globalization.CultureInfo.InvariantCulture), firstPollAfterRestart.Parameters.GetValueOrDefault("offset"));
-        var replies = _standIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).ToArray();
+        var replies = StandIn.CallsTo("sendMessage").Where(call => call.ChatId == chat.ChatId && call.StatusCode == 200).ToArray();
         Assert.Single(replies, call => call.Text!.Contains("How it works", StringComparison.Ordinal));
         Assert.Equal(2, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
-        Assert.Equal(helpId + 2, await second.Grains.GetGrain<IUpdateOffsetGrain>(_standIn.Token.Split(':')[0]).GetOffset());
+        Assert.Equal(helpId + 2, await second.Grains.GetGrain<IUpdateOffsetGrain>(StandIn.Token.Split(':')[0]).GetOffset());
     }
 
     [Fact]
     public async Task Delivery_InterruptedAfterTheAlbum_ResumesAfterTheRestartWithoutSendingItAgain()
     {
-        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        var settings = GatewayHost.Settings(StandIn, GatewayHost.NewDatabasePath(Folder));
         settings["Carousel:WatchdogPeriod"] = "00:00:01";
         var chat = BotFixture.NewChat();
 
         // Every status edit fails, so the delivery stops after the album and the buttons (its last part is the edit
         // to "done"); the long retry delay keeps the workflow waiting until the host goes down.
-        _standIn.InjectFailures("editMessageText", 1_000, BotApiFailure.ServerError(503));
+        StandIn.InjectFailures("editMessageText", 1_000, BotApiFailure.ServerError(503));
         var first = GatewayHost.Start(new Dictionary<string, string?>(settings) { ["Carousel:RetryBaseDelay"] = "00:05:00" });
         await first.Grains.GetGrain<IUserGrain>(chat.UserIdText).UpdateSettings(new UserSettings(SlideCount: 3));
         await first.SendAsync(chat.Text("Bread baking for beginners"));
-        var buttons = await _standIn.WaitForCallAsync(
+        var buttons = await StandIn.WaitForCallAsync(
             call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Buttons.Count > 0, BotFixture.Timeout);
-        await _standIn.WaitForCallAsync(call => call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.At > buttons.At, BotFixture.Timeout);
+        await StandIn.WaitForCallAsync(call => call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.At > buttons.At, BotFixture.Timeout);
         await first.DisposeAsync();
 
         // A new process knows nothing in memory: what was sent must come from the workflow's stored state.
-        _standIn.ClearFailures();
-        var before = _standIn.Calls.Count;
+        StandIn.ClearFailures();
+        var before = StandIn.Calls.Count;
         await using var second = GatewayHost.Start(settings);
-        await _standIn.WaitForCallAsync(
+        await StandIn.WaitForCallAsync(
             call => call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains("Done:", StringComparison.Ordinal),
             BotFixture.Timeout);
 
-        var afterRestart = _standIn.Calls.Skip(before).Where(call => call.ChatId == chat.ChatId).ToArray();
+        var afterRestart = StandIn.Calls.Skip(before).Where(call => call.ChatId == chat.ChatId).ToArray();
         Assert.DoesNotContain(afterRestart, call => call.Method == "sendMediaGroup");
         Assert.DoesNotContain(afterRestart, call => call.Method == "sendMessage" && call.Buttons.Count > 0);
-        Assert.Single(_standIn.CallsTo("sendMediaGroup"), call => call.ChatId == chat.ChatId);
+        Assert.Single(StandIn.CallsTo("sendMediaGroup"), call => call.ChatId == chat.ChatId);
     }
 
     [Fact]
     public async Task Outbox_HostRestartsDuringTelegramOutage_RepliesArriveOnceInOrderAfterwards()
     {
-        var settings = GatewayHost.Settings(_standIn, GatewayHost.NewDatabasePath(_folder));
+        var settings = GatewayHost.Settings(StandIn, GatewayHost.NewDatabasePath(Folder));
         var chat = BotFixture.NewChat();
-        _standIn.Outage = BotApiFailure.BadGatewayPage();
+        StandIn.Outage = BotApiFailure.BadGatewayPage();
         var first = GatewayHost.Start(settings);
         await first.SendAsync(chat.Text("/help"));
         await first.SendAsync(chat.Text("/history"));
@@ -127,19 +106,19 @@ public sealed class RestartTests : IAsyncLifetime
 
         // A new process knows nothing in memory: its outbox comes back through the stored reminder, still finds
         // Telegram down, and keeps the replies until it answers.
-        var before = _standIn.Calls.Count;
+        var before = StandIn.Calls.Count;
         await using var second = GatewayHost.Start(settings);
-        await _standIn.WaitForCallsAsync(
+        await StandIn.WaitForCallsAsync(
             calls => calls.Skip(before).Any(call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 502), BotFixture.Timeout);
-        _standIn.Outage = null;
+        StandIn.Outage = null;
 
         await WaitForReplyAsync(chat, "Nothing to cancel");
-        OutboxSteps.AssertEachOnceInOrder(OutboxSteps.DeliveredTexts(_standIn, chat.ChatId), "How it works", "No carousels yet", "Nothing to cancel");
+        OutboxSteps.AssertEachOnceInOrder(OutboxSteps.DeliveredTexts(StandIn, chat.ChatId), "How it works", "No carousels yet", "Nothing to cancel");
         Assert.Equal(3, (await second.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot()).HandledUpdates);
     }
 
     private Task<BotApiCall> WaitForReplyAsync(TestChat chat, string text) =>
-        _standIn.WaitForCallAsync(
+        StandIn.WaitForCallAsync(
             call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains(text, StringComparison.Ordinal),
             BotFixture.Timeout);
 }
