@@ -19,6 +19,12 @@ namespace VibeCoder.Grains.Carousels;
 /// A note for the user while the job is held up, e.g. that generation is delayed because the AI service is unavailable
 /// and the job continues by itself; null when nothing holds it up.
 /// </param>
+/// <param name="Revision">
+/// How many edits the finished carousel has had (0 as generated); every edit and every undo makes the next one, so a
+/// client sends the revision it saw and an edit based on an older one is refused instead of overwriting another.
+/// </param>
+/// <param name="UndoDepth">How many edits an undo can still take back.</param>
+/// <param name="TelegramAlbum">The photo messages the carousel was sent as, once sent to Telegram; null otherwise.</param>
 [GenerateSerializer, Immutable, Alias("vc.CarouselJobSnapshot")]
 public sealed record CarouselJobSnapshot(
     string Id,
@@ -32,11 +38,14 @@ public sealed record CarouselJobSnapshot(
     DateTimeOffset UpdatedAt,
     DateTimeOffset? CompletedAt,
     string? CorrelationId = null,
-    string? Notice = null)
+    string? Notice = null,
+    int Revision = 0,
+    int UndoDepth = 0,
+    TelegramAlbum? TelegramAlbum = null)
 {
     /// <summary>The slides with their 1-based index (empty until written).</summary>
     public IReadOnlyList<SlideView> Slides =>
-        Content?.Slides.Select((s, i) => new SlideView(i + 1, s.Kind, s.Heading, s.Body)).ToArray() ?? [];
+        Content?.Slides.Select((s, i) => new SlideView(i + 1, s.Kind, s.Heading, s.Body, SlideImageKey.Of(s, i + 1, Content.Slides.Count))).ToArray() ?? [];
 
     /// <summary>True for completed, failed and cancelled.</summary>
     public bool IsFinal => Status is JobStatus.Completed or JobStatus.Failed or JobStatus.Cancelled;

@@ -30,4 +30,20 @@ public interface ICarouselJobGrain : IGrainWithStringKey
     /// <summary>Applies a change; changes after a final status are ignored (returns the unchanged record).</summary>
     [Alias("Update")]
     Task<CarouselJobSnapshot> Update(JobUpdate update);
+
+    /// <summary>
+    /// Edits one slide of a completed carousel and stores the result as a new revision (the previous content is kept
+    /// for <see cref="Undo"/>); publishes <c>carousel.slide.edited</c>. Refused, changing nothing, when the job is not
+    /// completed, the edit is invalid, or <paramref name="expectedRevision"/> is given and is not the current revision.
+    /// </summary>
+    [Alias("EditSlide")]
+    Task<SlideEditResult> EditSlide(SlideEdit edit, int? expectedRevision);
+
+    /// <summary>Takes the last edit back (as a new revision); <see cref="SlideEditOutcome.NothingToUndo"/> when there is none.</summary>
+    [Alias("Undo")]
+    Task<SlideEditResult> Undo(int? expectedRevision);
+
+    /// <summary>Remembers the Telegram messages the slides were sent as (and which image each shows now).</summary>
+    [Alias("SetTelegramAlbum")]
+    Task SetTelegramAlbum(TelegramAlbum album);
 }

@@ -34,6 +34,9 @@ public static class EventTypes
     /// <summary>The carousel job failed for good (not in the seeds). Payload <see cref="CarouselFailed"/>.</summary>
     public const string CarouselFailed = "carousel.failed";
 
+    /// <summary>A finished carousel was edited, or an edit undone (not in the seeds). Payload <see cref="CarouselSlideEdited"/>.</summary>
+    public const string CarouselSlideEdited = "carousel.slide.edited";
+
     /// <summary>Content was requested from the model. Payload <see cref="AiContentRequested"/>.</summary>
     public const string AiContentRequested = "ai.content.requested";
 
@@ -93,6 +96,7 @@ public static class EventTypes
         [CarouselImagesRendered] = EventNamespaces.Carousel,
         [CarouselCompleted] = EventNamespaces.Carousel,
         [CarouselFailed] = EventNamespaces.Carousel,
+        [CarouselSlideEdited] = EventNamespaces.Carousel,
         [AiContentRequested] = EventNamespaces.Ai,
         [AiAnalysisCompleted] = EventNamespaces.Ai,
         [AiWisdomGenerated] = EventNamespaces.Ai,

@@ -8,8 +8,9 @@ namespace VibeCoder.Grains.Carousels;
 
 /// <summary>
 /// Slide images, archives and PDFs of jobs. Images are a pure function of a job's stored content and design,
-/// so the service keeps the recipe durable and the pixels in a bounded memory cache: the render step fills it,
-/// and anything evicted (or lost in a restart) is drawn again on request, byte for byte the same. Every drawing
+/// so the service keeps the recipe durable and the pixels in a bounded memory cache keyed by each slide's
+/// <see cref="SlideImageKey"/>: the render step fills it, an edit draws only the slides whose key changed, and anything
+/// evicted (or lost in a restart) is drawn again on request, byte for byte the same. Every drawing
 /// goes through the process's <see cref="RenderLimiter"/>, so jobs and image requests together never draw more
 /// slides at once than it allows.
 /// </summary>
@@ -18,8 +19,8 @@ public sealed class CarouselImages
     private const long MaxCachedBytes = 256L * 1024 * 1024;
     private const int MaxCachedBrandImages = 256;
 
-    private readonly ConcurrentDictionary<(string JobId, int Index), byte[]> _cache = new();
-    private readonly ConcurrentQueue<(string JobId, int Index)> _order = new();
+    private readonly ConcurrentDictionary<(string JobId, string ImageKey), byte[]> _cache = new();
+    private readonly ConcurrentQueue<(string JobId, string ImageKey)> _order = new();
     private readonly IGrainFactory _grains;
     private readonly ISlideRenderer _renderer;
     private readonly RenderLimiter _limiter;
@@ -67,18 +68,32 @@ public sealed class CarouselImages
     /// <summary>Slide <paramref name="number"/> (1-based) of a job, or null when the job or slide does not exist.</summary>
     public async Task<byte[]?> GetSlideAsync(string jobId, int number, CancellationToken cancellationToken = default)
     {
-        if (_cache.TryGetValue((jobId, number - 1), out var cached))
-        {
-            return cached;
-        }
-
         var job = await _grains.GetGrain<ICarouselJobGrain>(jobId).Get();
         if (job?.Content is not { } content || number < 1 || number > content.Slides.Count)
         {
             return null;
         }
 
-        return await RenderAsync(jobId, content, job.Request.Design, await ImagesForAsync(job.Request.Design), number - 1, cancellationToken);
+        return await GetOrRenderAsync(jobId, content, job.Request.Design, null, number - 1, cancellationToken);
+    }
+
+    /// <summary>
+    /// Slides <paramref name="numbers"/> (1-based) of <paramref name="job"/> as it is (e.g. just after an edit): cached
+    /// images where the slide's key is unchanged, the others drawn in parallel as render slots allow.
+    /// </summary>
+    public async Task<IReadOnlyList<byte[]>> GetSlidesAsync(CarouselJobSnapshot job, IReadOnlyList<int> numbers, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        ArgumentNullException.ThrowIfNull(numbers);
+        var content = job.Content ?? throw new InvalidOperationException($"Job {job.Id} has no content yet.");
+        if (numbers.Any(n => n < 1 || n > content.Slides.Count))
+        {
+            throw new ArgumentOutOfRangeException(nameof(numbers), $"Job {job.Id} has {content.Slides.Count} slides.");
+        }
+
+        var images = await ImagesForAsync(job.Request.Design);
+        return await Task.WhenAll(numbers.Select(n => Task.Run(
+            () => GetOrRenderAsync(job.Id, content, job.Request.Design, images, n - 1, cancellationToken), cancellationToken)));
     }
 
     /// <summary>
@@ -108,7 +123,7 @@ public sealed class CarouselImages
         var slides = new byte[content.Slides.Count][];
         for (var i = 0; i < slides.Length; i++)
         {
-            var png = _cache.TryGetValue((jobId, i), out var cached) ? cached : await RenderAsync(jobId, content, job.Request.Design, images, i, cancellationToken);
+            var png = await GetOrRenderAsync(jobId, content, job.Request.Design, images, i, cancellationToken);
             slides[i] = await EncodeAsync(png, format, cancellationToken);
         }
 
@@ -167,15 +182,29 @@ public sealed class CarouselImages
     private Task<byte[]> EncodeAsync(byte[] png, SlideImageFormat format, CancellationToken cancellationToken) =>
         format == SlideImageFormat.Png ? Task.FromResult(png) : _limiter.RunAsync(() => SlideJpeg.FromPng(png), cancellationToken);
 
+    private async Task<byte[]> GetOrRenderAsync(
+        string jobId, CarouselContent content, RenderOptions design, SlideImages? images, int index, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGetValue((jobId, KeyOf(content, index)), out var cached))
+        {
+            return cached;
+        }
+
+        return await RenderAsync(jobId, content, design, images ?? await ImagesForAsync(design), index, cancellationToken);
+    }
+
+    private static string KeyOf(CarouselContent content, int index) => SlideImageKey.Of(content.Slides[index], index + 1, content.Slides.Count);
+
     private Task<byte[]> RenderAsync(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index, CancellationToken cancellationToken) =>
         _limiter.RunAsync(() => Render(jobId, content, design, images, index), cancellationToken);
 
     private byte[] Render(string jobId, CarouselContent content, RenderOptions design, SlideImages images, int index)
     {
         var png = _renderer.RenderSlide(content.Slides[index], index + 1, content.Slides.Count, design, images).Png;
-        if (_cache.TryAdd((jobId, index), png))
+        var key = (jobId, KeyOf(content, index));
+        if (_cache.TryAdd(key, png))
         {
-            _order.Enqueue((jobId, index));
+            _order.Enqueue(key);
             Interlocked.Add(ref _cachedBytes, png.Length);
             Trim();
         }
