@@ -22,9 +22,11 @@ public static class CarouselsApi
         group.MapPost("/", CreateAsync).RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
 
         // The same resource with a background image: routing picks this endpoint by the multipart Content-Type, so it
-        // alone may read a body of up to 20 MB while the JSON endpoint keeps its 1 MiB.
+        // alone may read a body of up to 20 MB while the JSON endpoint keeps its 1 MiB. A request without a Content-Type
+        // matches both; the later order leaves it to the JSON endpoint, as before there was a second one.
         group.MapPost("/", CreateWithBackgroundAsync)
             .Accepts<CarouselForm>("multipart/form-data")
+            .WithOrder(1)
             .WithRequestBodyLimit(BackgroundUpload.MaxBodyBytes)
             .RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
         group.MapGet("/{id}", GetAsync);
