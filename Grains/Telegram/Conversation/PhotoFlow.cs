@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Telegram.Bot;
+using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using VibeCoder.Grains.Carousels;
@@ -120,7 +121,19 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
         }
 
         await replies.ChatActionAsync(turn, ChatAction.UploadPhoto, cancellationToken);
-        var file = await replies.Bot.GetFile(fileId, cancellationToken);
+        TGFile file;
+        try
+        {
+            file = await replies.Bot.GetFile(fileId, cancellationToken);
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode == 400)
+        {
+            // Telegram refuses files over 20 MB ("file is too big") and ids it no longer knows.
+            var tooBig = refused.Message.Contains("too big", StringComparison.OrdinalIgnoreCase);
+            await replies.SendAsync(turn, tooBig ? texts.TooBig(maxMegabytes) : texts.CouldNotDownload, cancellationToken: cancellationToken);
+            return null;
+        }
+
         if (file.FileSize > BackgroundPhotos.MaxUploadBytes || file.FilePath is null)
         {
             await replies.SendAsync(turn, texts.TooBig(maxMegabytes), cancellationToken: cancellationToken);

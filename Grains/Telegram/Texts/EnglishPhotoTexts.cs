@@ -33,6 +33,8 @@ internal sealed class EnglishPhotoTexts : PhotoTexts
 
     public override string Updated => "✅ Saved";
 
+    public override string CouldNotDownload => "I couldn't download that picture from Telegram. Please send it again.";
+
     public override string NotAnImage => "I couldn't read that as an image. Please send a photo, or a PNG or JPEG file.";
 
     public override string Svg => "SVG files aren't supported as a background. Please export the picture as PNG or JPEG and send that.";

@@ -31,6 +31,9 @@ internal abstract class PhotoTexts
     /// <summary>The button answer after a change.</summary>
     public abstract string Updated { get; }
 
+    /// <summary>Telegram would not give the file (an id it no longer knows).</summary>
+    public abstract string CouldNotDownload { get; }
+
     public abstract string NotAnImage { get; }
 
     public abstract string Svg { get; }

@@ -33,6 +33,8 @@ internal sealed class RussianPhotoTexts : PhotoTexts
 
     public override string Updated => "✅ Сохранено";
 
+    public override string CouldNotDownload => "Не получилось скачать эту картинку из Telegram. Пришлите её ещё раз.";
+
     public override string NotAnImage => "Не получилось открыть это как картинку. Пришлите фото или файл PNG или JPEG.";
 
     public override string Svg => "SVG для фона я не поддерживаю. Сохраните картинку в PNG или JPEG и пришлите её.";
