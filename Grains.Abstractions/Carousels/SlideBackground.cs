@@ -30,7 +30,8 @@ public sealed record SlideBackground(string ImageHash, double FocusX = 0.5, doub
     }
 
     /// <summary>The 3×3 cell (column, row) that <see cref="FocusX"/>, <see cref="FocusY"/> fall into.</summary>
-    public (int Column, int Row) Cell => (Math.Clamp((int)(FocusX * 3), 0, 2), Math.Clamp((int)(FocusY * 3), 0, 2));
+    /// <remarks>A method, not a property: state is stored as JSON, and a computed property would be written with it.</remarks>
+    public (int Column, int Row) GetCell() => (Math.Clamp((int)(FocusX * 3), 0, 2), Math.Clamp((int)(FocusY * 3), 0, 2));
 
     /// <summary>This background centred on cell <paramref name="column"/>, <paramref name="row"/> of a 3×3 grid.</summary>
     public SlideBackground WithCell(int column, int row)

@@ -40,7 +40,7 @@ internal static class PhotoKeyboards
     /// <summary>The keyboard for <paramref name="background"/> as it is now.</summary>
     public static InlineKeyboardMarkup For(PhotoTexts texts, SlideBackground background)
     {
-        var (selectedColumn, selectedRow) = background.Cell;
+        var (selectedColumn, selectedRow) = background.GetCell();
         var rows = new List<IReadOnlyList<InlineKeyboardButton>>();
         for (var row = 0; row < 3; row++)
         {

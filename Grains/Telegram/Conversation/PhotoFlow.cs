@@ -60,7 +60,7 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
             return;
         }
 
-        var (column, row) = background.Cell;
+        var (column, row) = background.GetCell();
         await replies.SendAsync(turn, texts.Saved(column, row, background.AllSlides), PhotoKeyboards.For(texts, background), cancellationToken);
     }
 
@@ -99,7 +99,7 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
 
         turn.Session = turn.Session with { PendingBackground = changed };
         await replies.AnswerAsync(query, texts.Updated, cancellationToken);
-        var (selectedColumn, selectedRow) = changed.Cell;
+        var (selectedColumn, selectedRow) = changed.GetCell();
         await replies.EditAsync(turn, message.MessageId, texts.Saved(selectedColumn, selectedRow, changed.AllSlides), PhotoKeyboards.For(texts, changed), cancellationToken);
     }
 
