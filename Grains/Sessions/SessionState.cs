@@ -12,6 +12,9 @@ public sealed record SessionState
     /// <summary>The carousel started last from this chat (it may have finished since).</summary>
     public string? ActiveJobId { get; init; }
 
+    /// <summary>The slide whose new words the session waits for (<see cref="SessionAwaiting.SlideText"/>); null otherwise.</summary>
+    public EditingSlide? EditingSlide { get; init; }
+
     /// <summary>The latest handled update ids, ascending, at most <c>TelegramBotOptions.RememberedUpdateIds</c>.</summary>
     public IReadOnlyList<long> RecentUpdateIds { get; init; } = [];
 
