@@ -62,6 +62,12 @@ internal static class EditKeyboards
         return new InlineKeyboardMarkup(rows);
     }
 
+    /// <summary>Under the question for new words: back to the slides (stops waiting for them) or done.</summary>
+    public static InlineKeyboardMarkup WhileTyping(EditTexts texts, CarouselJobSnapshot job) => new(
+    [
+        [Button(texts.ButtonSlides, CallbackData.EditChoose(job.Id)), Button(texts.ButtonDone, CallbackData.EditDone(job.Id))],
+    ]);
+
     private static InlineKeyboardButton[] Footer(EditTexts texts, CarouselJobSnapshot job, bool withSlides)
     {
         var buttons = new List<InlineKeyboardButton>();

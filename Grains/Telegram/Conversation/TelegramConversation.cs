@@ -34,6 +34,7 @@ internal sealed partial class TelegramConversation(
     BrandFlow brand,
     HistoryFlow history,
     ResultActions results,
+    SlideEditFlow edits,
     BotStatistics statistics,
     IPipelineMonitor monitor,
     IOptions<TelegramBotOptions> options,
@@ -128,6 +129,12 @@ internal sealed partial class TelegramConversation(
                 return;
             }
 
+            if (turn.Session.Awaiting == SessionAwaiting.SlideText)
+            {
+                await edits.OnTextAsync(turn, text, cancellationToken);
+                return;
+            }
+
             await starter.StartFromTopicAsync(turn, text, cancellationToken);
             return;
         }
@@ -155,7 +162,7 @@ internal sealed partial class TelegramConversation(
         var wasAwaiting = turn.Session.Awaiting != SessionAwaiting.None;
 
         // A command answers whatever was asked before: the footer question is dropped.
-        turn.Session = turn.Session with { Awaiting = SessionAwaiting.None };
+        turn.Session = turn.Session with { Awaiting = SessionAwaiting.None, EditingSlide = null };
         turn.Command = command.Name;
         switch (command.Name)
         {
@@ -252,6 +259,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "b" when message is not null:
                 await brand.OnButtonAsync(turn, query, message, data, cancellationToken);
+                break;
+            case "e":
+                await edits.OnButtonAsync(turn, query, message, data, cancellationToken);
                 break;
             default:
                 // A button of an older bot version, or a message too old to edit: answer so the spinner stops.

@@ -54,8 +54,6 @@ internal abstract class EditTexts
     /// <summary>The short notice while the content generator writes a slide.</summary>
     public abstract string Rewriting(int number);
 
-    /// <summary>The album above follows the edit (said once, after the first change).</summary>
-    public abstract string AlbumFollows { get; }
 
     // Refusals.
 

@@ -8,7 +8,7 @@ internal sealed class EnglishEditTexts : EditTexts
     public override string ButtonEdit => "✏️ Edit slides";
 
     public override string ChooseSlide(string title, int slides, string? note) =>
-        Note(note) + $"✏️ Editing «{title}» ({slides} slides). Which slide do you want to change?";
+        Note(note) + $"✏️ Editing «{title}» ({slides} slides). Which slide do you want to change? The album above changes in place.";
 
     public override string Slide(int number, int count, string heading, string body, string? note) =>
         Note(note) + $"Slide {number} of {count}\n\n{heading}\n\n{body}";
@@ -54,7 +54,6 @@ internal sealed class EnglishEditTexts : EditTexts
 
     public override string Rewriting(int number) => $"✨ Rewriting slide {number}…";
 
-    public override string AlbumFollows => "The album above is updated in place.";
 
     public override string NotEditable => "Only a finished carousel can be edited. Wait until it is done.";
 

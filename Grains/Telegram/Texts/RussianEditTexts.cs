@@ -8,7 +8,7 @@ internal sealed class RussianEditTexts : EditTexts
     public override string ButtonEdit => "✏️ Править слайды";
 
     public override string ChooseSlide(string title, int slides, string? note) =>
-        Note(note) + $"✏️ Правка «{title}» (слайдов: {slides}). Какой слайд изменить?";
+        Note(note) + $"✏️ Правка «{title}» (слайдов: {slides}). Какой слайд изменить? Альбом выше меняется на месте.";
 
     public override string Slide(int number, int count, string heading, string body, string? note) =>
         Note(note) + $"Слайд {number} из {count}\n\n{heading}\n\n{body}";
@@ -54,7 +54,6 @@ internal sealed class RussianEditTexts : EditTexts
 
     public override string Rewriting(int number) => $"✨ Переписываю слайд {number}…";
 
-    public override string AlbumFollows => "Альбом выше обновляется на месте.";
 
     public override string NotEditable => "Править можно только готовую карусель. Дождитесь, пока она будет готова.";
 
