@@ -256,6 +256,45 @@ public sealed class SlideEditTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task NewText_SameWordsAgain_SaysSoAndKeepsWaiting()
+    {
+        var chat = BotFixture.NewChat();
+        var (jobId, result) = await bot.MakeCarouselAsync(chat, "Habits of good listeners", slides: 3);
+        var current = (await bot.JobAsync(jobId)).Slides[1];
+        var editor = await bot.OpenEditorAsync(chat, jobId, result.MessageId!.Value);
+        await bot.PressAsync(chat, $"e:t:2:0:{jobId}", editor.MessageId!.Value);
+        await bot.WaitForEditorAsync(chat, editor.MessageId.Value, "Send the new text");
+
+        await bot.SayAsync(chat, current.Heading + "\n" + current.Body);
+
+        await bot.WaitForMessageAsync(chat, "The slide already says that");
+        Assert.Equal(SessionAwaiting.SlideText, (await Session(chat)).Awaiting);
+        Assert.Equal(0, (await bot.JobAsync(jobId)).Revision);
+        Assert.Empty(bot.CallsTo(chat, "editMessageMedia"));
+    }
+
+    [Theory]
+    [InlineData("e:x:two:0:{0}")]
+    [InlineData("e:x:2:{0}")]
+    [InlineData("e:q:2:0:{0}")]
+    [InlineData("e:x:9:0:{0}")]
+    public async Task EditorButton_MalformedOrNoSuchSlide_IsAnsweredAndChangesNothing(string pattern)
+    {
+        var chat = BotFixture.NewChat();
+        var (jobId, result) = await bot.MakeCarouselAsync(chat, "Morning pages, explained", slides: 3);
+        var queryId = Guid.NewGuid().ToString("N");
+
+        await bot.Host.SendAsync(BotApiUpdates.CallbackQuery(
+            chat.ChatId, chat.UserId, string.Format(System.Globalization.CultureInfo.InvariantCulture, pattern, jobId), result.MessageId!.Value, queryId, BotFixture.NextUpdateId()));
+
+        var answer = await bot.StandIn.WaitForCallAsync(
+            call => call.Method == "answerCallbackQuery" && call.Parameters.GetValueOrDefault("callback_query_id") == queryId, BotFixture.Timeout);
+        Assert.False(string.IsNullOrEmpty(answer.Parameters.GetValueOrDefault("text")));
+        Assert.Equal(0, (await bot.JobAsync(jobId)).Revision);
+        Assert.Empty(bot.CallsTo(chat, "deleteMessage"));
+    }
+
+    [Fact]
     public async Task StaleKeyboard_AfterAnEditElsewhere_IsAConflictAndTheAlbumFollowsTheOtherEdit()
     {
         var chat = BotFixture.NewChat();
