@@ -26,4 +26,7 @@ public enum SessionAwaiting
 
     /// <summary>A logo: a photo or an image file.</summary>
     BrandLogo,
+
+    /// <summary>The new words of the slide being edited (which one: <c>SessionState.EditingSlide</c>).</summary>
+    SlideText,
 }

@@ -184,6 +184,12 @@ public sealed partial class CarouselJobGrain(
         await state.WriteOrRestoreAsync(state.State with { Job = next, Edits = edits });
         Log.Edited(logger, next.Id, kind, edit.Slide, next.Revision);
         await PublishEditedAsync(next, kind, edit, changed);
+        if (next.TelegramAlbum is not null)
+        {
+            // One-way: the album follows the edit in the background, whoever made it (bot or web page).
+            await GrainFactory.GetGrain<ITelegramAlbumGrain>(next.Id).Sync();
+        }
+
         return new SlideEditResult(SlideEditOutcome.Applied, next, null, changed);
     }
 

@@ -20,6 +20,9 @@ public sealed record SessionState
     /// </summary>
     public SlideBackground? PendingBackground { get; init; }
 
+    /// <summary>The slide whose new words the session waits for (<see cref="SessionAwaiting.SlideText"/>); null otherwise.</summary>
+    public EditingSlide? EditingSlide { get; init; }
+
     /// <summary>The latest handled update ids, ascending, at most <c>TelegramBotOptions.RememberedUpdateIds</c>.</summary>
     public IReadOnlyList<long> RecentUpdateIds { get; init; } = [];
 

@@ -65,11 +65,12 @@ internal static class BotKeyboards
         ? new([[Button(texts.ButtonRemoveFooter, CallbackData.RemoveFooter)], [Back(texts)]])
         : new([[Back(texts)]]);
 
-    /// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF.</summary>
+    /// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF, edit the slides.</summary>
     public static InlineKeyboardMarkup Result(BotTexts texts, string jobId) => new(
     [
         [Button(texts.ButtonRegenerate, CallbackData.Regenerate(jobId)), Button(texts.ButtonAnotherTheme, CallbackData.ThemePicker(jobId))],
         [Button(texts.ButtonZip, CallbackData.Zip(jobId)), Button(texts.ButtonPdf, CallbackData.Pdf(jobId))],
+        [Button(EditTexts.For(texts.Language).ButtonEdit, CallbackData.EditSlides(jobId))],
     ]);
 
     /// <summary>Every theme but the job's, to regenerate the carousel in.</summary>

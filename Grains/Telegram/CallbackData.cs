@@ -14,7 +14,11 @@ namespace VibeCoder.Grains.Telegram;
 /// (<c>s</c> send again, <c>r</c> regenerate, <c>d</c> delete); <c>b:…</c> the brand kit (<c>b:m</c> menu,
 /// <c>b:c:{p|a|g}[:rrggbb|-]</c> primary, accent or background colour, <c>b:f:{h|b}[:{font}|-]</c> heading or body
 /// font, <c>b:t:{n|h|l|p}</c> toggle name, handle, logo or page numbers, <c>b:n</c> name, <c>b:h</c> handle,
-/// <c>b:l[:-]</c> logo).
+/// <c>b:l[:-]</c> logo); <c>j:e:{job}</c> opens the slide editor, whose buttons are <c>e:…</c> (<c>e:o:{job}</c> the
+/// list of slides, <c>e:{verb}:{slide}:{revision}:{job}</c> with verb <c>s</c> show, <c>t</c> new text, <c>w</c>
+/// rewrite, <c>x</c> remove, <c>l</c>/<c>r</c> move left/right; <c>e:u:{revision}:{job}</c> undo, <c>e:d:{job}</c>
+/// done). The revision is the one the keyboard was drawn for, so a press on a stale keyboard is a conflict, not an
+/// edit of whatever slide sits at that position now.
 /// </remarks>
 internal static class CallbackData
 {
@@ -65,6 +69,23 @@ internal static class CallbackData
     public static string Zip(string jobId) => Checked($"j:z:{jobId}");
 
     public static string Pdf(string jobId) => Checked($"j:p:{jobId}");
+
+    /// <summary>The result button that opens the slide editor.</summary>
+    public static string EditSlides(string jobId) => Checked($"j:e:{jobId}");
+
+    /// <summary>The editor's list of slides.</summary>
+    public static string EditChoose(string jobId) => Checked($"e:o:{jobId}");
+
+    /// <summary>An editor action <paramref name="verb"/> on slide <paramref name="slide"/> of revision <paramref name="revision"/>.</summary>
+    public static string EditSlide(char verb, int slide, int revision, string jobId) =>
+        Checked(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"e:{verb}:{slide}:{revision}:{jobId}"));
+
+    /// <summary>Undo the last edit, pressed on a keyboard of revision <paramref name="revision"/>.</summary>
+    public static string EditUndo(int revision, string jobId) =>
+        Checked(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"e:u:{revision}:{jobId}"));
+
+    /// <summary>Close the editor.</summary>
+    public static string EditDone(string jobId) => Checked($"e:d:{jobId}");
 
     public static string SendAgain(string jobId) => Checked($"h:s:{jobId}");
 

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Albums;
 using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Configuration;
 using VibeCoder.Grains.Telegram.Conversation;
@@ -59,6 +60,8 @@ public static class TelegramConversationServiceCollectionExtensions
         services.AddSingleton<TelegramConversation>();
         services.AddSingleton<DeliveryLedger>();
         services.AddSingleton<RenderProgressWatcher>();
+        services.AddSingleton<TelegramAlbumSynchronizer>();
+        services.AddSingleton<SlideEditFlow>();
         if (DeliversToTelegram(configuration))
         {
             services.AddSingleton<ICarouselDelivery, TelegramCarouselDelivery>();

@@ -36,7 +36,7 @@ public sealed class CarouselTests(BotFixture bot)
         Assert.Contains(job.Content!.Caption.Trim()[..20], album.Caption, StringComparison.Ordinal);
         Assert.Contains(job.Content.Hashtags[0], album.Caption, StringComparison.Ordinal);
 
-        Assert.Equal(["j:r:" + jobId, "j:t:" + jobId, "j:z:" + jobId, "j:p:" + jobId], buttons.Buttons.Select(b => b.CallbackData));
+        Assert.Equal(["j:r:" + jobId, "j:t:" + jobId, "j:z:" + jobId, "j:p:" + jobId, "j:e:" + jobId], buttons.Buttons.Select(b => b.CallbackData));
         Assert.All(buttons.Buttons, b => Assert.True(Encoding.UTF8.GetByteCount(b.CallbackData!) <= 64));
         Assert.Equal(chat.UserIdText, job.Request.UserId);
     }

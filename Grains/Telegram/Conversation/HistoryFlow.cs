@@ -97,7 +97,9 @@ internal sealed class HistoryFlow(
                         return pngs;
                     },
                     cancellationToken);
-                await sender.SendAsync(turn.ChatId, job, slides, texts, DeliveredParts.InMemory(), cancellationToken);
+                // The album sent last is the one later edits keep up to date.
+                await sender.SendAsync(
+                    turn.ChatId, job, slides, texts, DeliveredParts.InMemory(), album => grains.GetGrain<ICarouselJobGrain>(job.Id).SetTelegramAlbum(album), cancellationToken);
             },
             cancellationToken);
     }

@@ -8,8 +8,8 @@ using Orleans;
 
 namespace VibeCoder.Grains.Telegram.Conversation;
 
-/// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF (<c>j:…</c>).</summary>
-internal sealed class ResultActions(IGrainFactory grains, ConversationReplies replies, CarouselImages images, CarouselStarter starter)
+/// <summary>The buttons under a delivered carousel: regenerate, another theme, ZIP, PDF, edit the slides (<c>j:…</c>).</summary>
+internal sealed class ResultActions(IGrainFactory grains, ConversationReplies replies, CarouselImages images, CarouselStarter starter, SlideEditFlow edits)
 {
     /// <summary>Handles a result button.</summary>
     public async Task OnButtonAsync(ConversationTurn turn, CallbackQuery query, string[] data, CancellationToken cancellationToken)
@@ -17,7 +17,7 @@ internal sealed class ResultActions(IGrainFactory grains, ConversationReplies re
         var texts = turn.Texts;
         var verb = data.Length > 1 ? data[1] : "";
         var jobId = data[^1];
-        turn.Interaction = verb switch { "r" => "result.regenerate", "t" => "result.themes", "tp" => "result.theme", "z" => "result.zip", "p" => "result.pdf", _ => "result" };
+        turn.Interaction = verb switch { "r" => "result.regenerate", "t" => "result.themes", "tp" => "result.theme", "z" => "result.zip", "p" => "result.pdf", "e" => "result.edit", _ => "result" };
         var job = JobIds.IsJobId(jobId) ? await grains.GetGrain<ICarouselJobGrain>(jobId).Get() : null;
         if (job is null)
         {
@@ -51,6 +51,9 @@ internal sealed class ResultActions(IGrainFactory grains, ConversationReplies re
                 break;
             case "p":
                 await SendDocumentAsync(turn, query, job, "pdf", cancellationToken);
+                break;
+            case "e":
+                await edits.OpenAsync(turn, query, job, cancellationToken);
                 break;
             default:
                 await replies.AnswerAsync(query, texts.NotFound, cancellationToken);

@@ -35,6 +35,7 @@ internal sealed partial class TelegramConversation(
     PhotoFlow photos,
     HistoryFlow history,
     ResultActions results,
+    SlideEditFlow edits,
     BotStatistics statistics,
     IPipelineMonitor monitor,
     IOptions<TelegramBotOptions> options,
@@ -129,6 +130,12 @@ internal sealed partial class TelegramConversation(
                 return;
             }
 
+            if (turn.Session.Awaiting == SessionAwaiting.SlideText)
+            {
+                await edits.OnTextAsync(turn, text, cancellationToken);
+                return;
+            }
+
             await starter.StartFromTopicAsync(turn, text, cancellationToken);
             return;
         }
@@ -164,7 +171,7 @@ internal sealed partial class TelegramConversation(
         var wasAwaiting = turn.Session.Awaiting != SessionAwaiting.None;
 
         // A command answers whatever was asked before: the footer question is dropped.
-        turn.Session = turn.Session with { Awaiting = SessionAwaiting.None };
+        turn.Session = turn.Session with { Awaiting = SessionAwaiting.None, EditingSlide = null };
         turn.Command = command.Name;
         switch (command.Name)
         {
@@ -264,6 +271,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case PhotoKeyboards.Verb when message is not null:
                 await photos.OnButtonAsync(turn, query, message, data, cancellationToken);
+                break;
+            case "e":
+                await edits.OnButtonAsync(turn, query, message, data, cancellationToken);
                 break;
             default:
                 // A button of an older bot version, or a message too old to edit: answer so the spinner stops.

@@ -84,7 +84,8 @@ internal sealed partial class TelegramCarouselDelivery(
         var delivered = await GuardAsync(job, async () =>
         {
             await replies.ChatActionAsync(target.ChatId, ChatAction.UploadPhoto, cancellationToken);
-            await sender.SendAsync(target.ChatId, job, slides, texts, sent, cancellationToken);
+            await sender.SendAsync(
+                target.ChatId, job, slides, texts, sent, album => grains.GetGrain<ICarouselJobGrain>(job.Id).SetTelegramAlbum(album), cancellationToken);
             if (target.StatusMessageId is { } statusId && !sent.Contains(StatusDonePart))
             {
                 await replies.EditAsync(target.ChatId, statusId, texts.StatusDone(job.Content?.Title ?? job.Request.Topic), cancellationToken: cancellationToken);

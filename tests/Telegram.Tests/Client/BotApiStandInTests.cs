@@ -127,6 +127,55 @@ public sealed class BotApiStandInTests : IClassFixture<StandInFixture>, IDisposa
     }
 
     [Fact]
+    public async Task EditMessageMedia_PhotoOfAnAlbum_ReplacesThePhotoAndTheCaption()
+    {
+        using var album = MediaGroupForm(2, attachAll: true);
+        var (_, sent) = await PostAsync("sendMediaGroup", album);
+        var messageId = sent["result"]![1]!["message_id"]!.GetValue<long>();
+
+        using var form = EditMediaForm(messageId, new JsonObject { ["type"] = "photo", ["media"] = "attach://new", ["caption"] = "<b>New</b>", ["parse_mode"] = "HTML" });
+        var (status, body) = await PostAsync("editMessageMedia", form);
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Equal(messageId, body["result"]!["message_id"]!.GetValue<long>());
+        var call = Assert.Single(_server.CallsTo("editMessageMedia"));
+        Assert.Equal((messageId, "multipart", "New"), (call.MessageId, call.BodyKind, call.Caption));
+        Assert.Equal(new byte[300], _server.MessagePhoto(1, messageId));
+        Assert.Equal("New", _server.MessageCaption(1, messageId));
+    }
+
+    [Fact]
+    public async Task EditMessageMedia_MissingOrTextMessage_IsRefused()
+    {
+        var (_, text) = await PostJsonAsync("sendMessage", new JsonObject { ["chat_id"] = 1, ["text"] = "words" });
+        var textId = text["result"]!["message_id"]!.GetValue<long>();
+        var photo = new JsonObject { ["type"] = "photo", ["media"] = "attach://new" };
+
+        using var missing = EditMediaForm(9_999, photo);
+        var (missingStatus, missingBody) = await PostAsync("editMessageMedia", missing);
+        using var ofText = EditMediaForm(textId, photo);
+        var (textStatus, textBody) = await PostAsync("editMessageMedia", ofText);
+
+        Assert.Equal((HttpStatusCode.BadRequest, "Bad Request: message to edit not found"), (missingStatus, missingBody["description"]!.GetValue<string>()));
+        Assert.Equal((HttpStatusCode.BadRequest, "Bad Request: there is no media in the message to edit"), (textStatus, textBody["description"]!.GetValue<string>()));
+    }
+
+    [Fact]
+    public async Task DeleteMessage_PhotoOfAnAlbum_IsGoneAfterwards()
+    {
+        using var album = MediaGroupForm(2, attachAll: true);
+        var (_, sent) = await PostAsync("sendMediaGroup", album);
+        var messageId = sent["result"]![0]!["message_id"]!.GetValue<long>();
+
+        var (status, _) = await PostJsonAsync("deleteMessage", new JsonObject { ["chat_id"] = 1, ["message_id"] = messageId });
+        var (again, body) = await PostJsonAsync("deleteMessage", new JsonObject { ["chat_id"] = 1, ["message_id"] = messageId });
+
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.False(_server.HasMessage(1, messageId));
+        Assert.Equal((HttpStatusCode.BadRequest, "Bad Request: message to delete not found"), (again, body["description"]!.GetValue<string>()));
+    }
+
+    [Fact]
     public async Task SendMessage_FormUrlEncoded_IsRead()
     {
         using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["chat_id"] = "5", ["text"] = "form body" });
@@ -314,6 +363,14 @@ public sealed class BotApiStandInTests : IClassFixture<StandInFixture>, IDisposa
         form.Add(new StringContent(media.ToJsonString()), "media");
         return form;
     }
+
+    private static MultipartFormDataContent EditMediaForm(long messageId, JsonObject media) => new()
+    {
+        { new StringContent("1"), "chat_id" },
+        { new StringContent(messageId.ToString(System.Globalization.CultureInfo.InvariantCulture)), "message_id" },
+        { new StringContent(media.ToJsonString()), "media" },
+        { File(300), "new", "new.png" },
+    };
 
     private static ByteArrayContent File(int size)
     {

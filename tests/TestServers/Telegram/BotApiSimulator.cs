@@ -107,6 +107,33 @@ internal sealed class BotApiSimulator(long botId)
         }
     }
 
+    /// <summary>The photo a message shows now (as uploaded), or null when there is none (deleted, text, or sent by file_id).</summary>
+    public byte[]? MessagePhoto(long chatId, long messageId)
+    {
+        lock (_lock)
+        {
+            return _messages.TryGetValue((chatId, messageId), out var message) ? message.Photo : null;
+        }
+    }
+
+    /// <summary>The caption a message has now (after parse_mode), or null.</summary>
+    public string? MessageCaption(long chatId, long messageId)
+    {
+        lock (_lock)
+        {
+            return _messages.TryGetValue((chatId, messageId), out var message) ? message.Caption : null;
+        }
+    }
+
+    /// <summary>Whether the message exists (sent and not deleted).</summary>
+    public bool HasMessage(long chatId, long messageId)
+    {
+        lock (_lock)
+        {
+            return _messages.ContainsKey((chatId, messageId));
+        }
+    }
+
     public void Reset()
     {
         lock (_lock)
@@ -128,6 +155,7 @@ internal sealed class BotApiSimulator(long botId)
         "getWebhookInfo" => GetWebhookInfo(),
         "sendMessage" => SendMessage(parameters),
         "editMessageText" => EditMessageText(parameters),
+        "editMessageMedia" => EditMessageMedia(parameters),
         "sendChatAction" => SendChatAction(parameters),
         "sendPhoto" => SendPhoto(parameters),
         "sendDocument" => SendDocument(parameters),
@@ -311,6 +339,48 @@ internal sealed class BotApiSimulator(long botId)
         return BotApiAnswer.Ok(message) with { MessageId = messageId };
     }
 
+    // Replaces a message's photo (and caption: one not given is removed, as in Telegram). Only media messages can be
+    // edited so; an album's photo stays a photo.
+    private BotApiAnswer EditMessageMedia(BotApiParameters parameters)
+    {
+        var chatId = WritableChat(parameters);
+        var messageId = parameters.Long("message_id") ?? throw new BotApiRequestException("Bad Request: message identifier is not specified");
+        if (parameters.Json("media") is not JsonObject media)
+        {
+            throw new BotApiRequestException("Bad Request: parameter \"media\" is required");
+        }
+
+        var (type, caption, file) = MediaGroupItem(media, parameters);
+        if (type != "photo")
+        {
+            throw new BotApiRequestException("Bad Request: only photos can replace the media here");
+        }
+
+        var markup = parameters.Json("reply_markup");
+        BotApiLimits.Buttons(markup);
+        lock (_lock)
+        {
+            if (!_messages.TryGetValue((chatId, messageId), out var stored))
+            {
+                throw new BotApiRequestException("Bad Request: message to edit not found");
+            }
+
+            if (stored.Text is not null)
+            {
+                throw new BotApiRequestException("Bad Request: there is no media in the message to edit");
+            }
+
+            _messages[(chatId, messageId)] = stored with { Caption = caption, Photo = file?.Content, ReplyMarkup = markup?.ToJsonString() };
+        }
+
+        var message = MessageJson(chatId, messageId);
+        message["photo"] = new JsonArray(PhotoSize(file));
+        message["edit_date"] = UnixNow();
+        SetCaption(message, caption);
+        AttachMarkup(message, markup);
+        return BotApiAnswer.Ok(message) with { MessageId = messageId, PhotoCount = 1, Caption = caption };
+    }
+
     private BotApiAnswer SendChatAction(BotApiParameters parameters)
     {
         WritableChat(parameters);
@@ -327,7 +397,7 @@ internal sealed class BotApiSimulator(long botId)
         var markup = parameters.Json("reply_markup");
         BotApiLimits.Buttons(markup);
         var file = RequireFile(parameters, "photo", BotApiLimits.MaxPhotoBytes, "there is no photo in the request");
-        var message = NewMessage(chatId, new StoredMessage(Text: null, markup?.ToJsonString(), caption));
+        var message = NewMessage(chatId, new StoredMessage(Text: null, markup?.ToJsonString(), caption, file?.Content));
         message["photo"] = new JsonArray(PhotoSize(file));
         SetCaption(message, caption);
         AttachMarkup(message, markup);
@@ -382,7 +452,7 @@ internal sealed class BotApiSimulator(long botId)
         long? firstId = null;
         foreach (var (type, caption, file) in items)
         {
-            var message = NewMessage(chatId, new StoredMessage(Text: null, ReplyMarkup: null, caption));
+            var message = NewMessage(chatId, new StoredMessage(Text: null, ReplyMarkup: null, caption, type == "photo" ? file?.Content : null));
             firstId ??= message["message_id"]!.GetValue<long>();
             message["media_group_id"] = groupId;
             message[type] = type == "photo" ? new JsonArray(PhotoSize(file)) : new JsonObject { ["file_id"] = NextFileId(), ["file_name"] = file?.FileName };
@@ -566,5 +636,5 @@ internal sealed class BotApiSimulator(long botId)
 
     private static long UnixNow() => DateTimeOffset.UtcNow.ToUnixTimeSeconds();
 
-    private sealed record StoredMessage(string? Text, string? ReplyMarkup, string? Caption);
+    private sealed record StoredMessage(string? Text, string? ReplyMarkup, string? Caption, byte[]? Photo = null);
 }

@@ -23,6 +23,7 @@ namespace VibeCoder.TestServers.Telegram;
 /// </summary>
 /// <remarks>
 /// Methods: getMe, setWebhook, deleteWebhook, getWebhookInfo, getUpdates, sendMessage, editMessageText,
+/// editMessageMedia (multipart, a photo replacing a photo; the stand-in keeps each message's photo and caption),
 /// sendChatAction, sendPhoto, sendDocument, sendMediaGroup, answerCallbackQuery, setMyCommands, deleteMessage, getFile
 /// (names are case-insensitive, as in Telegram); files added with <see cref="AddFile"/> are downloaded from
 /// <c>/file/bot{token}/{file_path}</c> (recorded as method <see cref="DownloadMethod"/>). A wrong but well-formed token gets 401, a malformed one 404.
@@ -40,7 +41,7 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
     public const int ClientClosedRequest = 499;
 
     private static readonly string[] Methods =
-        ["getMe", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates", "sendMessage", "editMessageText",
+        ["getMe", "setWebhook", "deleteWebhook", "getWebhookInfo", "getUpdates", "sendMessage", "editMessageText", "editMessageMedia",
          "sendChatAction", "sendPhoto", "sendDocument", "sendMediaGroup", "answerCallbackQuery", "setMyCommands", "deleteMessage", "getFile"];
 
     private readonly WebApplication _app;
@@ -191,6 +192,15 @@ public sealed partial class BotApiStandInServer : IAsyncDisposable
 
     /// <summary>The current text of a message the bot sent, or null when there is none (deleted, or a photo).</summary>
     public string? MessageText(long chatId, long messageId) => _simulator.MessageText(chatId, messageId);
+
+    /// <summary>The photo (file bytes as uploaded) a message shows now, or null (deleted, a text, or sent by file_id).</summary>
+    public byte[]? MessagePhoto(long chatId, long messageId) => _simulator.MessagePhoto(chatId, messageId);
+
+    /// <summary>The caption a message carries now, as the user sees it (after parse_mode), or null.</summary>
+    public string? MessageCaption(long chatId, long messageId) => _simulator.MessageCaption(chatId, messageId);
+
+    /// <summary>Whether the bot's message exists in the chat (sent and not deleted).</summary>
+    public bool HasMessage(long chatId, long messageId) => _simulator.HasMessage(chatId, messageId);
 
     /// <summary>
     /// Stores a file as if a user had sent it, for getFile and download; returns its file_id. Put the id (and a
