@@ -32,7 +32,12 @@ public sealed class PhotoFlowTests(BotFixture bot)
         ];
         Assert.Equal(expected, menu.Buttons.Select(b => b.CallbackData).ToArray());
         Assert.Equal("🎯", menu.Buttons.Single(b => b.CallbackData == $"p:f:11:{tag}").Text);
-        Assert.Contains("Keep in view: centre", menu.Text, StringComparison.Ordinal);
+        Assert.Contains("Keep in view: centre", menu.Caption, StringComparison.Ordinal);
+        using (var preview = SKBitmap.Decode(Assert.Single(menu.Files).Content))
+        {
+            Assert.True(IsReddish(preview.GetPixel(300, 30)) && IsBluish(preview.GetPixel(780, 30)), "the preview shows the centred crop");
+        }
+
         Assert.Equal(new SlideBackground(hash), (await Session(chat)).PendingBackground);
         Assert.Equal(BackgroundPhotos.Prepare(Halves.Value).Jpeg, await bot.Host.Grains.GetGrain<IBackgroundPhotoGrain>(hash).Get());
         Assert.Empty(bot.CallsTo(chat, "sendMediaGroup"));
@@ -46,9 +51,14 @@ public sealed class PhotoFlowTests(BotFixture bot)
         var tag = Tag(menu);
 
         await bot.PressAsync(chat, $"p:f:01:{tag}", menu.MessageId!.Value);
-        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Keep in view: left", StringComparison.Ordinal));
+        var left = await bot.WaitForAsync(chat, "editMessageMedia", call => call.Caption!.Contains("Keep in view: left", StringComparison.Ordinal));
+        using (var preview = SKBitmap.Decode(Assert.Single(left.Files).Content))
+        {
+            Assert.True(IsReddish(preview.GetPixel(780, 30)), "the preview shows the left (red) half after the choice");
+        }
+
         await bot.PressAsync(chat, $"p:a:{tag}", menu.MessageId!.Value);
-        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Shown on: every slide", StringComparison.Ordinal)
+        await bot.WaitForAsync(chat, "editMessageMedia", call => call.Caption!.Contains("Shown on: every slide", StringComparison.Ordinal)
             && call.Buttons.Any(b => b.Text.StartsWith("✅", StringComparison.Ordinal)));
         var (jobId, _) = await bot.MakeCarouselAsync(chat, "Morning routines with my own photo");
 
@@ -111,8 +121,23 @@ public sealed class PhotoFlowTests(BotFixture bot)
         await bot.WaitForMessageAsync(chat, answer);
         Assert.Equal(before, (await Session(chat)).PendingBackground);
         Assert.Equal(downloads, bot.StandIn.CallsTo("getFile").Any(call => call.Parameters.GetValueOrDefault("file_id") == fileId));
-        Assert.Single(bot.CallsTo(chat, "sendMessage"), call => call.Text!.Contains(Saved, StringComparison.Ordinal));
+        Assert.Single(bot.CallsTo(chat, "sendPhoto"), call => call.Caption!.Contains(Saved, StringComparison.Ordinal));
         Assert.Empty(bot.CallsTo(chat, "sendMediaGroup"));
+    }
+
+    [Fact]
+    public async Task Photo_TelegramRefusesThePreview_MenuComesAsTextAndStillWorks()
+    {
+        var chat = BotFixture.NewChat();
+        bot.StandIn.InjectChatFailures(chat.ChatId, "sendPhoto", 10, BotApiFailure.ServerError(503));
+        var fileId = bot.StandIn.AddFile(Halves.Value, "jpg");
+        await bot.Host.SendAsync(BotApiUpdates.PhotoFile(chat.ChatId, chat.UserId, fileId, 2000, 1000, Halves.Value.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId()));
+
+        var menu = await bot.WaitForMessageAsync(chat, Saved);
+        await bot.PressAsync(chat, $"p:f:21:{Tag(menu)}", menu.MessageId!.Value);
+
+        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Keep in view: right", StringComparison.Ordinal));
+        Assert.Equal((5.0 / 6, 0.5), ((await Session(chat)).PendingBackground!.FocusX, (await Session(chat)).PendingBackground!.FocusY));
     }
 
     [Fact]
@@ -136,7 +161,8 @@ public sealed class PhotoFlowTests(BotFixture bot)
 
         await bot.PressAsync(chat, $"p:x:{Tag(menu)}", menu.MessageId!.Value);
 
-        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Photo removed", StringComparison.Ordinal));
+        await bot.WaitForMessageAsync(chat, "Photo removed");
+        Assert.Single(bot.CallsTo(chat, "deleteMessage"), call => call.MessageId == menu.MessageId);
         Assert.Null((await Session(chat)).PendingBackground);
     }
 
@@ -150,7 +176,7 @@ public sealed class PhotoFlowTests(BotFixture bot)
 
         await bot.Host.SendAsync(update);
 
-        var menu = await bot.WaitForMessageAsync(chat, "Фото сохранено");
+        var menu = await bot.WaitForAsync(chat, "sendPhoto", call => call.Caption?.Contains("Фото сохранено", StringComparison.Ordinal) == true);
         Assert.Contains(menu.Buttons, b => b.Text.Contains("На всех слайдах", StringComparison.Ordinal));
     }
 
@@ -158,7 +184,7 @@ public sealed class PhotoFlowTests(BotFixture bot)
     {
         var fileId = bot.StandIn.AddFile(Halves.Value, "jpg");
         await bot.Host.SendAsync(BotApiUpdates.PhotoFile(chat.ChatId, chat.UserId, fileId, 2000, 1000, Halves.Value.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId()));
-        return await bot.WaitForMessageAsync(chat, Saved);
+        return await bot.WaitForAsync(chat, "sendPhoto", call => call.Caption?.Contains(Saved, StringComparison.Ordinal) == true);
     }
 
     private static string Tag(BotApiCall menu) => menu.Buttons.First().CallbackData!.Split(':')[^1];

@@ -4,6 +4,7 @@ using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
 using Telegram.Bot.Types.Enums;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
 using VibeCoder.Rendering.Images;
@@ -17,9 +18,14 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// SHA-256 and kept in the session for the next carousel, with a keyboard to pick the focal point (3×3) and whether
 /// every slide shows it; the next topic starts a carousel drawn with it. With a caption, the caption is the topic and
 /// the carousel starts at once with the photo centred. A refused upload gets a friendly reply and changes nothing.
+/// The keyboard sits under a preview of the cover drawn with the photo, replaced in place after each choice, so the
+/// user sees the crop they pick.
 /// </summary>
-internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFactory grains, CarouselStarter starter, ILogger<PhotoFlow> logger)
+internal sealed partial class PhotoFlow(
+    ConversationReplies replies, IGrainFactory grains, CarouselStarter starter, CarouselImages images, ILogger<PhotoFlow> logger)
 {
+    private const string PreviewFileName = "cover-preview.png";
+
     private static readonly string[] ImageExtensions = [".jpg", ".jpeg", ".png", ".webp", ".gif", ".bmp", ".heic", ".heif", ".svg"];
 
     /// <summary>True for a photo, or a document that says it is a picture (by MIME type or file name).</summary>
@@ -61,7 +67,20 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
         }
 
         var (column, row) = background.GetCell();
-        await replies.SendAsync(turn, texts.Saved(column, row, background.AllSlides), PhotoKeyboards.For(texts, background), cancellationToken);
+        var menu = texts.Saved(column, row, background.AllSlides);
+        var keyboard = PhotoKeyboards.For(texts, background);
+        try
+        {
+            var preview = await PreviewAsync(turn, background, texts, cancellationToken);
+            await replies.Bot.SendPhoto(
+                turn.ChatId, InputFile.FromStream(new MemoryStream(preview, writable: false), PreviewFileName), menu, replyMarkup: keyboard,
+                cancellationToken: cancellationToken);
+        }
+        catch (Exception exception) when (TelegramFailures.CanWait(exception))
+        {
+            // A picture cannot wait in the outbox (bytes do not belong in grain state): the menu goes as text, which can.
+            await replies.SendAsync(turn, menu, keyboard, cancellationToken);
+        }
     }
 
     /// <summary>Handles a photo button (<c>p:…</c>) pressed under <paramref name="message"/>.</summary>
@@ -90,7 +109,8 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
             case "x":
                 turn.Session = turn.Session with { PendingBackground = null };
                 await replies.AnswerAsync(query, texts.Updated, cancellationToken);
-                await replies.EditAsync(turn, message.MessageId, texts.Removed, cancellationToken: cancellationToken);
+                await RemoveMenuAsync(turn, message.MessageId, cancellationToken);
+                await replies.SendAsync(turn, texts.Removed, cancellationToken: cancellationToken);
                 return;
             default:
                 await replies.AnswerAsync(query, turn.Texts.NotFound, cancellationToken);
@@ -100,7 +120,51 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
         turn.Session = turn.Session with { PendingBackground = changed };
         await replies.AnswerAsync(query, texts.Updated, cancellationToken);
         var (selectedColumn, selectedRow) = changed.GetCell();
-        await replies.EditAsync(turn, message.MessageId, texts.Saved(selectedColumn, selectedRow, changed.AllSlides), PhotoKeyboards.For(texts, changed), cancellationToken);
+        var caption = texts.Saved(selectedColumn, selectedRow, changed.AllSlides);
+        var keyboard = PhotoKeyboards.For(texts, changed);
+        try
+        {
+            var preview = await PreviewAsync(turn, changed, texts, cancellationToken);
+            var media = new InputMediaPhoto(InputFile.FromStream(new MemoryStream(preview, writable: false), PreviewFileName)) { Caption = caption };
+            await replies.Bot.EditMessageMedia(turn.ChatId, message.MessageId, media, keyboard, cancellationToken: cancellationToken);
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode == 400)
+        {
+            // The text menu sent while Telegram could not take the picture: it has no media to replace.
+            await replies.EditAsync(turn, message.MessageId, caption, keyboard, cancellationToken);
+        }
+        catch (Exception exception) when (TelegramFailures.CanWait(exception))
+        {
+            // The choice is saved in the session; only the picture of it is stale until the next press.
+            Log.PreviewNotUpdated(logger, turn.ChatId, exception.Message);
+        }
+    }
+
+    // The menu goes whether it is the preview or the text menu of an outage; one Telegram no longer has is gone already.
+    private async Task RemoveMenuAsync(ConversationTurn turn, int messageId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await replies.Bot.DeleteMessage(turn.ChatId, messageId, cancellationToken);
+        }
+        catch (ApiRequestException refused) when (refused.ErrorCode == 400)
+        {
+            Log.MenuAlreadyGone(logger, turn.ChatId, refused.Message);
+        }
+        catch (Exception exception) when (TelegramFailures.CanWait(exception))
+        {
+            Log.MenuAlreadyGone(logger, turn.ChatId, exception.Message); // the answer below still goes (or waits in the outbox)
+        }
+    }
+
+    // The cover as the next carousel will draw it: the user's theme, size, brand kit and this photo.
+    private async Task<byte[]> PreviewAsync(ConversationTurn turn, SlideBackground background, PhotoTexts texts, CancellationToken cancellationToken)
+    {
+        var settings = turn.Profile.Settings;
+        var kit = await turn.User.GetBrandKit();
+        var design = new RenderOptions(settings.Theme, settings.Size, settings.FooterHandle, settings.Brand, kit, background);
+        return await images.RenderPreviewAsync(
+            new SlideContent(SlideKind.Cover, texts.PreviewHeading, texts.PreviewBody), 1, settings.SlideCount, design, cancellationToken);
     }
 
     // Cheapest checks first: what the message says, then the file Telegram describes, then the picture's header.
@@ -168,5 +232,11 @@ internal sealed partial class PhotoFlow(ConversationReplies replies, IGrainFacto
     {
         [LoggerMessage(1, LogLevel.Debug, "Chat {ChatId}: background photo of {Bytes} bytes, {Width}×{Height}: {Refusal}")]
         public static partial void PhotoChecked(ILogger logger, long chatId, long bytes, int width, int height, LogoRefusal refusal);
+
+        [LoggerMessage(2, LogLevel.Information, "Chat {ChatId}: the photo preview was not replaced ({Reason}); the choice is saved")]
+        public static partial void PreviewNotUpdated(ILogger logger, long chatId, string reason);
+
+        [LoggerMessage(3, LogLevel.Debug, "Chat {ChatId}: the photo menu was not deleted ({Reason})")]
+        public static partial void MenuAlreadyGone(ILogger logger, long chatId, string reason);
     }
 }

@@ -16,8 +16,12 @@ internal sealed class EnglishPhotoTexts : PhotoTexts
         Keep in view: {CellName(column, row)}
         Shown on: {(allSlides ? "every slide" : "the cover")}
 
-        Pick the part of the photo that matters with the arrows, then send me the topic.
+        The picture shows the cover as it will look. Pick the part of the photo that matters with the arrows, then send me the topic.
         """;
+
+    public override string PreviewHeading => "Your topic goes here";
+
+    public override string PreviewBody => "This is how the cover will look with your photo.";
 
     public override string UsedWithCaption => "📷 Your photo will be the cover background (centred). Next time, send the photo without a caption to pick the part to keep in view.";
 

@@ -12,6 +12,12 @@ internal abstract class PhotoTexts
     /// <summary>The message above the focal-point keyboard: what the photo will do and how it is placed now.</summary>
     public abstract string Saved(int column, int row, bool allSlides);
 
+    /// <summary>The heading of the cover preview drawn with the photo.</summary>
+    public abstract string PreviewHeading { get; }
+
+    /// <summary>The text under the preview's heading.</summary>
+    public abstract string PreviewBody { get; }
+
     /// <summary>Said before a carousel starts from a photo whose caption is the topic.</summary>
     public abstract string UsedWithCaption { get; }
 

@@ -16,8 +16,12 @@ internal sealed class RussianPhotoTexts : PhotoTexts
         В кадре: {CellName(column, row)}
         Где: {(allSlides ? "на всех слайдах" : "на обложке")}
 
-        Стрелками выберите главную часть фото, затем пришлите тему.
+        На картинке — обложка, какой она будет. Стрелками выберите главную часть фото, затем пришлите тему.
         """;
+
+    public override string PreviewHeading => "Здесь будет ваша тема";
+
+    public override string PreviewBody => "Так будет выглядеть обложка с вашим фото.";
 
     public override string UsedWithCaption => "📷 Ваше фото станет фоном обложки (по центру). В следующий раз пришлите фото без подписи, чтобы выбрать, какую часть оставить в кадре.";
 
