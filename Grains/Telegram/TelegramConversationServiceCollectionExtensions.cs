@@ -54,6 +54,7 @@ public static class TelegramConversationServiceCollectionExtensions
         services.AddSingleton<SettingsFlow>();
         services.AddSingleton<BrandFlow>();
         services.AddSingleton<HistoryFlow>();
+        services.AddSingleton<WebLinkFlow>();
         services.AddSingleton<ResultActions>();
         services.AddSingleton<TelegramConversation>();
         services.AddSingleton<DeliveryLedger>();

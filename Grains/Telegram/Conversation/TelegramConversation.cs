@@ -33,6 +33,7 @@ internal sealed partial class TelegramConversation(
     SettingsFlow settings,
     BrandFlow brand,
     HistoryFlow history,
+    WebLinkFlow web,
     ResultActions results,
     BotStatistics statistics,
     IPipelineMonitor monitor,
@@ -186,6 +187,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "history":
                 await history.ShowAsync(turn, cancellationToken);
+                break;
+            case "web":
+                await web.ShowAsync(turn, command.Arguments, cancellationToken);
                 break;
             case "cancel":
                 await CancelAsync(turn, wasAwaiting, cancellationToken);
