@@ -12,7 +12,8 @@ public static partial class ContentServiceCollectionExtensions
     /// <summary>
     /// Registers <see cref="ContentOptions"/> (bound from <paramref name="configuration"/>, validated at start) and
     /// <see cref="IContentGenerator"/>: the <see cref="OpenAiContentGenerator"/> when <c>OPENAI_API_KEY</c> is set,
-    /// the <see cref="OfflineContentGenerator"/> otherwise. Logs once which one is used (never the key).
+    /// the <see cref="OfflineContentGenerator"/> otherwise, and <see cref="ISlideRewriter"/> by the same generator. Logs once
+    /// which one is used (never the key).
     /// </summary>
     /// <param name="services">The service collection.</param>
     /// <param name="configuration">The configuration root holding <c>OPENAI_*</c> keys and the <c>Content</c> section.</param>
@@ -29,6 +30,10 @@ public static partial class ContentServiceCollectionExtensions
         services.TryAddSingleton<OfflineContentGenerator>();
         services.TryAddSingleton<OpenAiContentGenerator>();
         services.TryAddSingleton(ChooseGenerator);
+
+        // Rewrites go to the same generator as whole carousels; one registered without a rewriter (a test's) falls back to the offline one.
+        services.TryAddSingleton<ISlideRewriter>(sp =>
+            sp.GetRequiredService<IContentGenerator>() as ISlideRewriter ?? sp.GetRequiredService<OfflineContentGenerator>());
         return services;
     }
 

@@ -8,11 +8,13 @@ internal sealed class DeterministicRandom(ulong seed)
 {
     private ulong _state = seed;
 
-    public static DeterministicRandom For(string topic, int slideCount, string language)
+    public static DeterministicRandom For(string topic, int slideCount, string language, int variant = 0)
     {
         // FNV-1a over the request's fields: stable, fast and good enough to spread topics over the variants.
+        // Variant 0 hashes exactly as before variants existed, so generated carousels keep their words.
         var hash = 14695981039346656037UL;
-        foreach (var c in $"{language}|{slideCount}|{topic}")
+        var fields = variant == 0 ? $"{language}|{slideCount}|{topic}" : $"{language}|{slideCount}|{topic}|{variant}";
+        foreach (var c in fields)
         {
             hash = (hash ^ c) * 1099511628211UL;
         }

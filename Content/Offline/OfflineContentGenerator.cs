@@ -13,8 +13,11 @@ namespace VibeCoder.Content;
 /// Deterministic: the same request always yields the same content, on any machine. Thread-safe; allocation only
 /// per call. Writes English or Russian.
 /// </remarks>
-public sealed class OfflineContentGenerator : IContentGenerator
+public sealed class OfflineContentGenerator : IContentGenerator, ISlideRewriter
 {
+    // Each variant is another seeded pick of templates and phrasings; a few are enough to find a different wording.
+    private const int MaxVariantsTried = 12;
+
     /// <summary>The generator's name in logs and metrics.</summary>
     public const string GeneratorName = "offline";
 
@@ -34,11 +37,41 @@ public sealed class OfflineContentGenerator : IContentGenerator
         return Task.FromResult(content);
     }
 
-    internal static CarouselContent Write(string topic, int slideCount, string language)
+    /// <inheritdoc />
+    /// <remarks>
+    /// Writes the same carousel with other seeds (<see cref="SlideRewriteRequest.Variant"/> onwards) and takes the first
+    /// slide of the same kind whose words the carousel does not already have: at the same position when possible, so a
+    /// rewritten step stays the same kind of point.
+    /// </remarks>
+    public Task<SlideContent> RewriteAsync(SlideRewriteRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        cancellationToken.ThrowIfCancellationRequested();
+        var content = request.Content;
+        var index = SlideRewriteRequest.IndexIn(request);
+        var current = content.Slides[index];
+        var language = content.Language == ContentLanguage.Russian ? ContentLanguage.Russian : ContentLanguage.English;
+        var topic = ContentRequestGuard.NormalizedTopic(new ContentRequest(request.Topic, content.Slides.Count, language));
+        for (var variant = Math.Max(1, request.Variant); variant < Math.Max(1, request.Variant) + MaxVariantsTried; variant++)
+        {
+            var written = Write(topic, content.Slides.Count, language, variant).Slides;
+            var candidates = written.Skip(index).Take(1).Concat(written);
+            var found = candidates.FirstOrDefault(s =>
+                s.Kind == current.Kind && s.Heading != current.Heading && !content.Slides.Any(existing => existing.Heading == s.Heading));
+            if (found is not null)
+            {
+                return Task.FromResult(found);
+            }
+        }
+
+        throw new ContentGenerationException("No other wording of this slide was found; edit its text instead.");
+    }
+
+    internal static CarouselContent Write(string topic, int slideCount, string language, int variant = 0)
     {
         OfflinePhrasebook phrasebook = language == ContentLanguage.Russian ? RussianPhrasebook.Instance : EnglishPhrasebook.Instance;
         var phrase = TopicPhrase.From(topic, phrasebook.StopWords);
-        var random = DeterministicRandom.For(topic, slideCount, language);
+        var random = DeterministicRandom.For(topic, slideCount, language, variant);
         var context = new OfflineWritingContext(phrase, phrasebook.Quote(phrase.Inline), random, slideCount - 2);
 
         var cover = phrasebook.Cover(context);

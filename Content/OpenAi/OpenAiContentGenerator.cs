@@ -119,7 +119,7 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
         var messages = CarouselPrompt.Start(topic, slideCount, language);
         for (var answer = 1; ; answer++)
         {
-            var completion = await CompleteAsync(messages, cancellationToken).ConfigureAwait(false);
+            var completion = await CompleteAsync(messages, _responseFormat, cancellationToken).ConfigureAwait(false);
             var text = string.Concat(completion.Content.Select(part => part.Text));
             if (!CarouselJsonParser.TryParse(text, language, out var parsed, out var parseError))
             {
@@ -156,7 +156,7 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
         }
     }
 
-    private async Task<ChatCompletion> CompleteAsync(List<ChatMessage> messages, CancellationToken cancellationToken)
+    private async Task<ChatCompletion> CompleteAsync(List<ChatMessage> messages, ChatResponseFormat format, CancellationToken cancellationToken)
     {
         try
         {
@@ -168,7 +168,7 @@ public sealed partial class OpenAiContentGenerator : IContentGenerator
                     var options = new ChatCompletionOptions { ResponseFormat = state.Format };
                     return (await state.Client.CompleteChatAsync(state.Messages, options, token).ConfigureAwait(false)).Value;
                 },
-                (Client: _client, Messages: messages, Format: _responseFormat),
+                (Client: _client, Messages: messages, Format: format),
                 cancellationToken).ConfigureAwait(false);
             if (completion.Usage is { } usage)
             {

@@ -20,4 +20,7 @@ public enum SlideEditOutcome
 
     /// <summary>An undo found nothing to go back to.</summary>
     NothingToUndo = 5,
+
+    /// <summary>The content generator could not write a new version of the slide now (a rewrite); nothing changed. See the error.</summary>
+    Unavailable = 6,
 }

@@ -488,4 +488,43 @@ public sealed class OpenAiContentGeneratorTests : IClassFixture<OpenAiStandInFix
             }
         }
     }
+
+    [Fact]
+    public async Task RewriteAsync_ValidAnswer_AsksForOneSlideAndKeepsItsKind()
+    {
+        var content = new CarouselContent(
+            "Winter running",
+            [new(SlideKind.Cover, "Winter running", "Start today"), new(SlideKind.List, "Gear", "Hat\nGloves\nShoes"), new(SlideKind.CallToAction, "Save it", "Follow for more")],
+            "Caption",
+            ["#run"],
+            "en");
+        _server.Enqueue(ScriptedChatResponse.Json(new { heading = "What to wear", body = "Layers\nA hat\nGrippy shoes" }));
+
+        var slide = await Generator().RewriteAsync(new SlideRewriteRequest("Winter running", content, 2, 1), CancellationToken.None).WaitAsync(Timeout);
+
+        Assert.Equal(new SlideContent(SlideKind.List, "What to wear", "Layers\nA hat\nGrippy shoes"), slide);
+        var request = Assert.Single(_server.Requests);
+        Assert.Equal("carousel_slide", request.JsonSchema.GetProperty("name").GetString());
+        Assert.Contains("Rewrite slide 2", request.Messages[0].Content, StringComparison.Ordinal);
+        Assert.Contains("Hat / Gloves / Shoes", request.Messages[1].Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RewriteAsync_TooLongTwice_ThrowsContentGenerationException()
+    {
+        var content = new CarouselContent(
+            "Winter running",
+            [new(SlideKind.Cover, "Winter running", "Start today"), new(SlideKind.Content, "Warm up", "Inside"), new(SlideKind.CallToAction, "Save it", "Follow")],
+            "Caption",
+            [],
+            "en");
+        var tooLong = ScriptedChatResponse.Json(new { heading = new string('x', 200), body = "ok" });
+        _server.Enqueue(tooLong, tooLong);
+
+        var error = await Assert.ThrowsAsync<ContentGenerationException>(
+            () => Generator().RewriteAsync(new SlideRewriteRequest("Winter running", content, 2, 1), CancellationToken.None).WaitAsync(Timeout));
+
+        Assert.Contains("90", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, _server.Requests.Count);
+    }
 }
