@@ -47,7 +47,7 @@ public static partial class CarouselEditsApi
     /// <summary>Slide <paramref name="number"/> written anew by the content generator.</summary>
     public static Task<Results<Ok<CarouselView>, ProblemHttpResult>> RewriteAsync(
         string id, int number, IGrainFactory grains, CarouselImages images, HttpContext http, CancellationToken cancellationToken) =>
-        ApplyAsync(id, (job, revision) => job.EditSlide(SlideEdit.Rewrite(number, "", ""), revision), grains, images, http, cancellationToken);
+        ApplyAsync(id, (_, revision) => grains.GetGrain<ISlideRewriterGrain>(0).Rewrite(id, number, revision), grains, images, http, cancellationToken);
 
     /// <summary>Takes slide <paramref name="number"/> out (not the cover nor the last slide).</summary>
     public static Task<Results<Ok<CarouselView>, ProblemHttpResult>> RemoveAsync(
