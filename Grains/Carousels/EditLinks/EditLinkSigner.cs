@@ -107,6 +107,12 @@ public sealed class EditLinkSigner
 
     private static bool TryDecode(ReadOnlySpan<char> text, out byte[] bytes)
     {
+        bytes = [];
+        if (!Base64Url.IsValid(text))
+        {
+            return false; // TryDecodeFromChars throws on characters outside the alphabet
+        }
+
         bytes = new byte[Base64Url.GetMaxDecodedLength(text.Length)];
         if (!Base64Url.TryDecodeFromChars(text, bytes, out var written))
         {
