@@ -67,7 +67,11 @@ window.CarouselEditor = (() => {
     function showStatus(message) { $('edit-status').textContent = message; }
 
     async function send(method, path, body, figure) {
-      if (busy || !canEdit()) { return; }
+      if (!canEdit()) { return; }
+      if (busy) {
+        showError('Still saving the last change; make this one again in a moment.');
+        return;
+      }
       busy = true;
       $('job').setAttribute('aria-busy', 'true');
       if (figure) { figure.classList.add('busy'); }
@@ -106,7 +110,6 @@ window.CarouselEditor = (() => {
 
     function explain(status, data) {
       const detail = data.detail || data.title || 'The change could not be saved.';
-      if (status === 401) { return `${detail}`; }
       if (status === 403) { return 'This edit link is for another carousel.'; }
       return detail;
     }
