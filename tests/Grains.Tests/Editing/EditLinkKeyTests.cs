@@ -1,5 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
-using Orleans.Runtime;
+using Orleans.Core.Internal;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Carousels.EditLinks;
 using static VibeCoder.Grains.Tests.ProductCluster;
@@ -15,7 +15,7 @@ public sealed class EditLinkKeyTests(ProductCluster product)
         var grain = product.Grains.GetGrain<IEditLinkKeyGrain>(0);
         var key = await grain.GetOrCreateKey().WaitAsync(TestTimeout);
 
-        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle().WaitAsync(TestTimeout);
+        await grain.Cast<IGrainManagementExtension>().DeactivateOnIdle().AsTask().WaitAsync(TestTimeout);
         var again = await grain.GetOrCreateKey().WaitAsync(TestTimeout);
 
         Assert.Equal(EditLinkKeyGrain.KeyBytes, key.Length);
