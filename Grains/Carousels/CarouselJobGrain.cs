@@ -77,7 +77,8 @@ public sealed partial class CarouselJobGrain(
             Status = status,
             Step = update.ClearStep ? null : update.Step ?? job.Step,
             Content = update.Content ?? job.Content,
-            RenderedSlides = update.RenderedSlides ?? job.RenderedSlides,
+            // Slides are drawn in parallel and report as they finish, so progress calls can arrive out of order: never count down.
+            RenderedSlides = update.RenderedSlides is { } rendered ? Math.Max(rendered, job.RenderedSlides) : job.RenderedSlides,
             Error = update.Error ?? job.Error,
             Notice = update.ClearNotice ? null : update.Notice ?? job.Notice,
             UpdatedAt = now,

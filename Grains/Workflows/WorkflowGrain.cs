@@ -348,7 +348,7 @@ public sealed partial class WorkflowGrain(
             ExceptionDispatchInfo.Throw(error);
         }
 
-        if (!_cancellation.IsCancellationRequested && IsAiOutage(step, error))
+        if (!_cancellation.IsCancellationRequested && WorkflowFailures.IsAiOutage(step, error))
         {
             await WaitOutAiOutageAsync(record, error);
             return;
@@ -360,7 +360,7 @@ public sealed partial class WorkflowGrain(
             return; // the loop finishes as cancelled
         }
 
-        if (IsRetryable(error) && (attempt < Options.MaxAttempts || IsDeferralWithinLimit(error)))
+        if (WorkflowFailures.IsRetryable(error) && (attempt < Options.MaxAttempts || IsDeferralWithinLimit(error)))
         {
             Log.StepRetrying(logger, this.GetPrimaryKeyString(), step, attempt, error);
             await DelayBeforeRetryAsync(attempt, (error as DeliveryDeferredException)?.RetryAt);
@@ -368,7 +368,7 @@ public sealed partial class WorkflowGrain(
         }
 
         Log.StepFailed(logger, this.GetPrimaryKeyString(), step, attempt, error);
-        await BeginFinishAsync(WorkflowOutcome.Failed, UserFacingError(step, error));
+        await BeginFinishAsync(WorkflowOutcome.Failed, WorkflowFailures.UserFacingError(step, error));
     }
 
     private async Task ExecuteStepAsync(WorkflowStep step, CancellationToken cancellationToken)
@@ -578,15 +578,7 @@ public sealed partial class WorkflowGrain(
 
     private async Task DelayBeforeRetryAsync(int attempt, DateTimeOffset? notBefore)
     {
-        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, Math.Min(attempt, 30) - 1);
-        var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
-
-        // A deferred delivery names its time (Telegram's retry_after, or the outage backoff): sooner would only be
-        // refused again, and the exponential delay grows without bound over the attempts a long wait takes.
-        if (notBefore is { } retryAt)
-        {
-            delay = retryAt > clock.GetUtcNow() ? retryAt - clock.GetUtcNow() : TimeSpan.Zero;
-        }
+        var delay = RetryDelays.BeforeAttempt(Options, attempt, notBefore, clock.GetUtcNow(), Random.Shared.NextDouble());
 
         try
         {
@@ -621,16 +613,7 @@ public sealed partial class WorkflowGrain(
         }
 
         var retries = state.State.OutageRetries + 1;
-        var wait = (error as ContentGenerationException)?.RetryAfter ?? OutageBackoff(retries);
-        if (wait < Options.RetryBaseDelay)
-        {
-            wait = Options.RetryBaseDelay; // a breaker half-open for another job's trial may say "now": do not spin on it
-        }
-
-        if (wait > deadline - now)
-        {
-            wait = deadline - now; // one last try at the deadline: an outage that ends just before it still lets the job through
-        }
+        var wait = RetryDelays.OutageWait(Options, retries, (error as ContentGenerationException)?.RetryAfter, deadline - now, Random.Shared.NextDouble());
 
         if (state.State.DelayNoticeAt is null)
         {
@@ -644,14 +627,6 @@ public sealed partial class WorkflowGrain(
         // Outage tries do not count as attempts: MaxAttempts is for failures that trying again soon may cure.
         await SaveAsync(failed with { Attempt = 0, OutageRetries = retries, RetryNotBefore = now + wait, DelayNoticeAt = state.State.DelayNoticeAt ?? now });
         Log.WaitingOutAiOutage(logger, jobId, retries, (long)wait.TotalMilliseconds, error.Message);
-    }
-
-    // Doubling from RetryBaseDelay with up to 50 % jitter, capped; the exponent is bounded so the product cannot overflow.
-    private TimeSpan OutageBackoff(int retries)
-    {
-        var baseDelay = Options.RetryBaseDelay * Math.Pow(2, Math.Min(retries - 1, 30));
-        var delay = baseDelay + (baseDelay * Random.Shared.NextDouble() * 0.5);
-        return delay < Options.OutageRetryMaxDelay ? delay : Options.OutageRetryMaxDelay;
     }
 
     private async Task WaitUntilAsync(DateTimeOffset due)
@@ -775,32 +750,6 @@ public sealed partial class WorkflowGrain(
 
         return cyrillic > latin ? "ru" : "en";
     }
-
-    // Failures of the write step that an outage of the AI service explains: a transient generator error (the breaker
-    // open included), or the step's own time limit running out while the generator still retried a slow service.
-    private static bool IsAiOutage(WorkflowStep step, Exception error) => step == WorkflowStep.Write && error switch
-    {
-        ContentGenerationException content => content.IsTransient,
-        OperationCanceledException or TimeoutException => true,
-        _ => false,
-    };
-
-    private static bool IsRetryable(Exception error) => error switch
-    {
-        ContentGenerationException content => content.IsTransient,
-        ArgumentException or FormatException or NotSupportedException => false,
-        InvalidOperationException invalid when invalid.Message.Contains("not configured", StringComparison.Ordinal) => false,
-        _ => true,
-    };
-
-    private static string UserFacingError(WorkflowStep step, Exception error) => error switch
-    {
-        ContentGenerationException content => content.Message,
-        ArgumentException argument => argument.Message,
-        OperationCanceledException or TimeoutException => $"The {step.ToString().ToLowerInvariant()} step took too long; please try again.",
-        InvalidOperationException invalid when invalid.Message.Contains("not configured", StringComparison.Ordinal) => invalid.Message,
-        _ => $"Something went wrong in the {step.ToString().ToLowerInvariant()} step; please try again.",
-    };
 
     private static partial class Log
     {

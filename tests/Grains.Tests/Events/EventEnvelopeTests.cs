@@ -111,7 +111,7 @@ public sealed class EventEnvelopeTests
             .Select(f => (string)f.GetValue(null)!)
             .ToArray();
 
-        Assert.Equal(25, constants.Length); // the seeds' 23, carousel.failed and brand.updated
+        Assert.Equal(26, constants.Length); // the seeds' 23, carousel.failed, brand.updated and carousel.slide.edited
         Assert.Equal(constants.Order(), EventTypes.All.Order());
         Assert.Equal(constants.Order(), declared.Order());
         Assert.All(constants, type => Assert.Contains(EventTypes.NamespaceOf(type), EventNamespaces.All));
