@@ -15,6 +15,8 @@ namespace VibeCoder.Gateway.Apis;
 /// </summary>
 public static partial class CarouselEditsApi
 {
+    private const string RewriteRetryAfterSeconds = "30";
+
     /// <summary>Maps the edit endpoints under <c>/api/carousels/{id}</c>.</summary>
     public static RouteGroupBuilder MapCarouselEditsApi(this IEndpointRouteBuilder endpoints)
     {
@@ -131,6 +133,10 @@ public static partial class CarouselEditsApi
                 return TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: "Nothing to undo", detail: result.Error);
             case SlideEditOutcome.Conflict:
                 return TypedResults.Problem(statusCode: StatusCodes.Status412PreconditionFailed, title: "Changed meanwhile", detail: result.Error);
+            case SlideEditOutcome.Unavailable:
+                // The generator is out (its circuit breaker stays open about this long); the slide is unchanged.
+                http.Response.Headers.RetryAfter = RewriteRetryAfterSeconds;
+                return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Rewrite unavailable", detail: result.Error);
             default:
                 return Unprocessable(result.Error ?? "The edit is not possible.");
         }
