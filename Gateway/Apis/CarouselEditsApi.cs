@@ -25,7 +25,7 @@ public static partial class CarouselEditsApi
             .AddEndpointFilter<EditAccessFilter>()
             .WithRequestBodyLimit(PublicApiProtectionExtensions.MaxApiBodyBytes);
         group.MapPatch("/slides/{number:int}", EditTextAsync);
-        group.MapPost("/slides/{number:int}/rewrite", RewriteAsync);
+        group.MapPost("/slides/{number:int}/rewrite", RewriteAsync).RequireRateLimiting(SlideRewriteRateLimit.PolicyName);
         group.MapDelete("/slides/{number:int}", RemoveAsync);
         group.MapPost("/slides/{number:int}/move", MoveAsync);
         group.MapPost("/undo", UndoAsync);

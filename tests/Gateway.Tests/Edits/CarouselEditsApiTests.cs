@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Gateway.Edge;
 using VibeCoder.Grains.Carousels.EditLinks;
 
 namespace VibeCoder.Gateway.Tests.Edits;
@@ -363,6 +364,24 @@ public sealed class CarouselEditsApiTests(GatewayFixture fixture) : IDisposable
         var response = await SendAsync(HttpMethod.Post, $"/api/carousels/{carousel.Id}/slides/2/rewrite", null, carousel.Token, "\"0\"");
 
         await AssertProblemAsync(response, HttpStatusCode.PreconditionFailed, "changed meanwhile");
+    }
+
+    [Fact]
+    public async Task Rewrite_MoreThanTheLimitPerMinute_Returns429WithRetryAfter()
+    {
+        var carousel = await EditableCarousel.CreateAsync(fixture.Client);
+        for (var i = 0; i < SlideRewriteRateLimit.PermitsPerMinute; i++)
+        {
+            await ReadJobAsync(await SendAsync(HttpMethod.Post, $"/api/carousels/{carousel.Id}/slides/{2 + (i % 3)}/rewrite", null, carousel.Token));
+        }
+
+        var refused = await SendAsync(HttpMethod.Post, $"/api/carousels/{carousel.Id}/slides/2/rewrite", null, carousel.Token);
+        var other = await EditableCarousel.CreateAsync(fixture.Client, slides: 3);
+        var elsewhere = await SendAsync(HttpMethod.Post, $"/api/carousels/{other.Id}/slides/2/rewrite", null, other.Token);
+
+        await AssertProblemAsync(refused, HttpStatusCode.TooManyRequests, "rewrites");
+        Assert.NotNull(refused.Headers.RetryAfter?.Delta);
+        Assert.Equal(HttpStatusCode.OK, elsewhere.StatusCode);
     }
 
     [Fact]
