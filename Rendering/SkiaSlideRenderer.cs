@@ -109,11 +109,21 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
         // Opaque: the PNG is written as RGB without an alpha channel.
         using var bitmap = new SKBitmap(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque));
         using var skia = new SKCanvas(bitmap);
-        using var canvas = new SlideCanvas(skia, _fonts, width, height, palette, isVector: false, profile);
+        using SKImage? photo = DecodePhoto(options, images, pageNumber);
+        using var canvas = new SlideCanvas(skia, _fonts, width, height, photo is null ? palette : palette.OverPhoto(PhotoBackdrop.BrightestBehindText), isVector: false, profile);
         using SKImage? logo = DecodeLogo(options, images);
-        SlidePage page = CreatePage(slide, pageNumber, pageCount, options, logo);
-        _backdrops.Paint(canvas, bitmap, page.Kind);
-        SlidePainter.PaintForeground(canvas, page);
+        SlidePage page = CreatePage(slide, pageNumber, pageCount, options, logo, photo);
+        if (photo is null)
+        {
+            _backdrops.Paint(canvas, bitmap, page.Kind);
+            SlidePainter.PaintForeground(canvas, page);
+        }
+        else
+        {
+            // A photo backdrop is this carousel's alone: nothing to share through the backdrop cache.
+            SlidePainter.Paint(canvas, page);
+        }
+
         skia.Flush();
         long drawn = Stopwatch.GetTimestamp();
 
@@ -172,6 +182,8 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
         // One PDF point per pixel: the page is the slide, and text stays vector.
         using var stream = new MemoryStream();
         using SKImage? logo = DecodeLogo(options, images);
+        using SKImage? photo = DecodePhoto(options, images, pageNumber: 1);
+        SlidePalette photoPalette = palette.OverPhoto(PhotoBackdrop.BrightestBehindText);
         int stripped = 0;
         using (SKDocument document = SKDocument.CreatePdf(stream, metadata)
             ?? throw new InvalidOperationException("Skia could not create a PDF document."))
@@ -179,8 +191,9 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
             for (int i = 0; i < content.Slides.Count; i++)
             {
                 SKCanvas page = document.BeginPage(width, height);
-                using var canvas = new SlideCanvas(page, _fonts, width, height, palette, isVector: true);
-                SlidePainter.Paint(canvas, CreatePage(content.Slides[i], i + 1, content.Slides.Count, options, logo));
+                SKImage? pagePhoto = options.Background?.AppliesTo(i + 1) == true ? photo : null;
+                using var canvas = new SlideCanvas(page, _fonts, width, height, pagePhoto is null ? palette : photoPalette, isVector: true);
+                SlidePainter.Paint(canvas, CreatePage(content.Slides[i], i + 1, content.Slides.Count, options, logo, pagePhoto));
                 document.EndPage();
                 stripped += canvas.StrippedCharacters;
             }
@@ -211,7 +224,13 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
             ? SKImage.FromEncodedData(bytes)
             : null;
 
-    private static SlidePage CreatePage(SlideContent slide, int number, int count, RenderOptions options, SKImage? logo)
+    // Likewise a background photo: without it the slide gets the theme's backdrop.
+    private static SKImage? DecodePhoto(RenderOptions options, SlideImages images, int pageNumber) =>
+        options.Background is { } background && background.AppliesTo(pageNumber) && images.Find(background.ImageHash) is { } bytes
+            ? SKImage.FromEncodedData(bytes)
+            : null;
+
+    private static SlidePage CreatePage(SlideContent slide, int number, int count, RenderOptions options, SKImage? logo, SKImage? photo)
     {
         string heading = TextSanitizer.Clean(slide.Heading, singleLine: true, maxCharacters: 600);
         string body = TextSanitizer.Clean(slide.Body);
@@ -224,6 +243,8 @@ public sealed partial class SkiaSlideRenderer : ISlideRenderer
         {
             DisplayName = name,
             Logo = logo,
+            Photo = photo,
+            PhotoFocus = options.Background is { } background ? (background.FocusX, background.FocusY) : (0.5, 0.5),
             ShowPageNumber = kit?.ShowPageNumbers ?? true,
         };
     }

@@ -21,6 +21,15 @@ public static class CarouselsApi
             .AddEndpointFilter<ApiKeyFilter>()
             .WithRequestBodyLimit(PublicApiProtectionExtensions.MaxApiBodyBytes);
         group.MapPost("/", CreateAsync).RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
+
+        // The same resource with a background image: routing picks this endpoint by the multipart Content-Type, so it
+        // alone may read a body of up to 20 MB while the JSON endpoint keeps its 1 MiB. A request without a Content-Type
+        // matches both; the later order leaves it to the JSON endpoint, as before there was a second one.
+        group.MapPost("/", CreateWithBackgroundAsync)
+            .Accepts<CarouselForm>("multipart/form-data")
+            .WithOrder(1)
+            .WithRequestBodyLimit(BackgroundUpload.MaxBodyBytes)
+            .RequireRateLimiting(CarouselCreationRateLimit.PolicyName);
         group.MapGet("/{id}", GetAsync);
         group.MapGet("/{id}/slides/{number:int}.png", GetSlideAsync);
         group.MapGet("/{id}/slides/{number:int}.jpg", GetSlideJpegAsync);
@@ -47,6 +56,35 @@ public static class CarouselsApi
             return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body with a topic is required."] });
         }
 
+        return await AcceptAsync(body, upload: null, grains, keys, http, cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="CreateAsync"/> from a
+    /// <c>multipart/form-data</c> body (<see cref="CarouselForm"/>) that may carry a background image: checked like the
+    /// bot's logo upload, stored durably, drawn behind the cover (or every slide).
+    /// </summary>
+    internal static async Task<Results<Accepted<CarouselAccepted>, ValidationProblem, ProblemHttpResult>> CreateWithBackgroundAsync(
+        IGrainFactory grains, ApiKeyRing keys, HttpContext http, CancellationToken cancellationToken)
+    {
+        IFormCollection fields;
+        try
+        {
+            fields = await http.Request.ReadFormAsync(cancellationToken);
+        }
+        catch (InvalidDataException malformed)
+        {
+            // A body over the limit is a BadHttpRequestException instead, answered 413 by the exception handler.
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Malformed form", detail: malformed.Message);
+        }
+
+        var (form, errors) = CarouselForm.Read(fields);
+        return form is null ? TypedResults.ValidationProblem(errors) : await AcceptAsync(form.Body, form, grains, keys, http, cancellationToken);
+    }
+
+    private static async Task<Results<Accepted<CarouselAccepted>, ValidationProblem, ProblemHttpResult>> AcceptAsync(
+        CreateCarouselBody body, CarouselForm? upload, IGrainFactory grains, ApiKeyRing keys, HttpContext http, CancellationToken cancellationToken)
+    {
         if (body.UserId is { Length: > 0 } && keys.Identify(http) != ApiCaller.Trusted)
         {
             return ApiKeyFilter.Unauthorized(http, $"Acting for a user (userId) needs an API key ({ApiKeyRing.HeaderName} or Authorization: Bearer).");
@@ -59,6 +97,18 @@ public static class CarouselsApi
         if (request is null)
         {
             return TypedResults.ValidationProblem(errors);
+        }
+
+        if (upload?.Background is { } file)
+        {
+            // After the fields are valid: a request refused for its topic stores no photo.
+            var (background, refused) = await BackgroundUpload.StoreAsync(file, upload.Focus, upload.AllSlides, grains, cancellationToken);
+            if (refused is not null)
+            {
+                return refused;
+            }
+
+            request = request with { Design = request.Design with { Background = background } };
         }
 
         if (!IdempotencyKey.TryRead(http.Request.Headers, out var idempotencyKey, out var keyError))

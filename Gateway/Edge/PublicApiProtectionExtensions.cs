@@ -16,9 +16,11 @@ public static class PublicApiProtectionExtensions
 
     /// <summary>
     /// Kestrel's cap for every request (ASP.NET's default is 30 MB): above it the connection is cut. Larger than the
-    /// endpoints' own limits so that a body refused by them is drained and its 413 reaches the client.
+    /// endpoints' own limits — the largest is the background upload's 20 MB (<c>BackgroundUpload.MaxBodyBytes</c>) — so
+    /// that a body refused by them is drained and its 413 reaches the client. Each endpoint still reads only up to its own
+    /// limit (<see cref="RequestBodyLimitMiddleware"/> sets it as the request's limit).
     /// </summary>
-    public const long MaxRequestBodyBytes = 4 * MaxApiBodyBytes;
+    public const long MaxRequestBodyBytes = 32 * MaxApiBodyBytes;
 
     /// <summary>
     /// Adds the settings <c>API_RATE_LIMIT_PER_MINUTE</c>, <c>FORWARDED_HEADERS_KNOWN_NETWORKS</c> and <c>API_KEYS</c>

@@ -6,8 +6,8 @@ namespace VibeCoder.Gateway.Edge;
 /// <summary>
 /// Enforces an endpoint's <see cref="RequestBodyLimit"/>. A declared <c>Content-Length</c> above it is answered 413
 /// problem+json without reading the body (Kestrel drains it within its own, larger cap, so the client reads the answer
-/// on a healthy connection). A body of unknown length gets the limit as the request's read limit, so reading stops
-/// there with a 413 from the exception handler.
+/// on a healthy connection). Any other body gets the limit as the request's read limit, so reading a body of unknown
+/// length stops there with a 413 from the exception handler, and a limit above Kestrel's general cap is honoured.
 /// </summary>
 internal sealed partial class RequestBodyLimitMiddleware(RequestDelegate next, IProblemDetailsService problems, ILogger<RequestBodyLimitMiddleware> logger)
 {
@@ -36,7 +36,9 @@ internal sealed partial class RequestBodyLimitMiddleware(RequestDelegate next, I
             return;
         }
 
-        if (http.Request.ContentLength is null && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        // The endpoint's limit becomes the request's read limit: a body of unknown length stops there, and an endpoint that
+        // allows more than Kestrel's general cap (the background upload) may read a declared body up to its own limit.
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
         {
             feature.MaxRequestBodySize = limit.MaxBytes;
         }

@@ -12,5 +12,8 @@ namespace VibeCoder.Grains.Carousels;
 /// The user's brand kit as it was when the carousel started (colours, fonts, name, handle, logo, switches); its
 /// colours win over <paramref name="Brand"/>. Null: the theme (and <paramref name="Brand"/>) alone.
 /// </param>
+/// <param name="Background">
+/// The user's own photo behind the cover (or every slide), or null for the theme's (or kit's) background.
+/// </param>
 [GenerateSerializer, Immutable, Alias("vc.RenderOptions")]
-public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand, BrandKit? Kit = null);
+public sealed record RenderOptions(string Theme, SlideSize Size, string? FooterHandle, BrandColors? Brand, BrandKit? Kit = null, SlideBackground? Background = null);

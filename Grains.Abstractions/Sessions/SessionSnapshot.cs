@@ -1,3 +1,4 @@
+using VibeCoder.Grains.Carousels;
 using Orleans;
 using Orleans.Concurrency;
 
@@ -11,6 +12,7 @@ namespace VibeCoder.Grains.Sessions;
 /// <param name="HandledUpdates">How many updates were handled (duplicates not counted).</param>
 /// <param name="LastUpdateId">The newest update_id handled.</param>
 /// <param name="CreatedAt">When the chat first wrote, or null for a chat never seen.</param>
+/// <param name="PendingBackground">The photo waiting to be the next carousel's background, or null.</param>
 [GenerateSerializer, Immutable, Alias("vc.SessionSnapshot")]
 public sealed record SessionSnapshot(
     string ChatId,
@@ -19,4 +21,5 @@ public sealed record SessionSnapshot(
     string? ActiveJobId,
     long HandledUpdates,
     long? LastUpdateId,
-    DateTimeOffset? CreatedAt);
+    DateTimeOffset? CreatedAt,
+    SlideBackground? PendingBackground = null);

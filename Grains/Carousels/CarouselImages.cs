@@ -26,7 +26,8 @@ public sealed class CarouselImages
     private readonly RenderLimiter _limiter;
     private long _cachedBytes;
 
-    // Brand images are content-addressed, so a cached copy is never stale; the cap only bounds memory.
+    // Brand images and background photos are content-addressed, so a cached copy is never stale; the cap only bounds memory
+    // (at most 256 × 1.5 MiB when every entry were a photo).
     private readonly ConcurrentDictionary<string, byte[]> _brandImages = new(StringComparer.Ordinal);
 
     /// <summary>Creates the image service drawing with <paramref name="renderer"/> through <paramref name="limiter"/>.</summary>
@@ -151,32 +152,47 @@ public sealed class CarouselImages
         return await Task.Run(() => _limiter.RunAsync(() => _renderer.RenderSlide(slide, pageNumber, pageCount, design, images).Png, cancellationToken), cancellationToken);
     }
 
-    /// <summary>The images <paramref name="design"/> names, from grain storage (through a small cache).</summary>
+    /// <summary>The images <paramref name="design"/> names (logo, background photo), from grain storage (through a small cache).</summary>
     public async Task<SlideImages> ImagesForAsync(RenderOptions design)
     {
         ArgumentNullException.ThrowIfNull(design);
-        if (design.Kit is not { ShowLogo: true, LogoHash: { } hash })
+        var found = new List<KeyValuePair<string, byte[]>>(2);
+        if (design.Kit is { ShowLogo: true, LogoHash: { } logoHash }
+            && await FindAsync(logoHash, hash => _grains.GetGrain<IBrandImageGrain>(hash).Get()) is { } png)
         {
-            return SlideImages.None;
+            found.Add(new(logoHash, png));
         }
 
-        if (!_brandImages.TryGetValue(hash, out var png))
+        if (design.Background is { ImageHash: { } photoHash }
+            && await FindAsync(photoHash, hash => _grains.GetGrain<IBackgroundPhotoGrain>(hash).Get()) is { } jpeg)
         {
-            png = await _grains.GetGrain<IBrandImageGrain>(hash).Get();
-            if (png is null)
-            {
-                return SlideImages.None; // named but never stored: drawn without it rather than failing the carousel
-            }
-
-            if (_brandImages.Count >= MaxCachedBrandImages)
-            {
-                _brandImages.Clear();
-            }
-
-            _brandImages[hash] = png;
+            found.Add(new(photoHash, jpeg));
         }
 
-        return new SlideImages([new(hash, png)]);
+        return found.Count == 0 ? SlideImages.None : new SlideImages(found);
+    }
+
+    // Named but never stored gives null: the slide is drawn without it rather than failing the carousel.
+    private async Task<byte[]?> FindAsync(string hash, Func<string, Task<byte[]?>> load)
+    {
+        if (_brandImages.TryGetValue(hash, out var cached))
+        {
+            return cached;
+        }
+
+        var bytes = await load(hash);
+        if (bytes is null)
+        {
+            return null;
+        }
+
+        if (_brandImages.Count >= MaxCachedBrandImages)
+        {
+            _brandImages.Clear();
+        }
+
+        _brandImages[hash] = bytes;
+        return bytes;
     }
 
     private Task<byte[]> EncodeAsync(byte[] png, SlideImageFormat format, CancellationToken cancellationToken) =>

@@ -51,7 +51,8 @@ internal sealed partial class SessionGrain(
     {
         var s = state.State;
         return Task.FromResult(new SessionSnapshot(
-            this.GetPrimaryKeyString(), s.UserId, s.Awaiting, s.ActiveJobId, s.HandledUpdates, s.RecentUpdateIds.Count > 0 ? s.RecentUpdateIds[^1] : null, s.CreatedAt));
+            this.GetPrimaryKeyString(), s.UserId, s.Awaiting, s.ActiveJobId, s.HandledUpdates, s.RecentUpdateIds.Count > 0 ? s.RecentUpdateIds[^1] : null, s.CreatedAt,
+            s.PendingBackground));
     }
 
     private async Task OnNextAsync(TelegramUpdateReceived item, StreamSequenceToken? token)

@@ -1,3 +1,5 @@
+using VibeCoder.Grains.Carousels;
+
 namespace VibeCoder.Grains.Sessions;
 
 /// <summary>The persisted state of a <see cref="SessionGrain"/>.</summary>
@@ -11,6 +13,12 @@ public sealed record SessionState
 
     /// <summary>The carousel started last from this chat (it may have finished since).</summary>
     public string? ActiveJobId { get; init; }
+
+    /// <summary>
+    /// A photo the user sent for their next carousel (stored by <c>IBackgroundPhotoGrain</c>), with its focal point and
+    /// "all slides" switch; the next carousel started from this chat takes it, then it is cleared. Null: none.
+    /// </summary>
+    public SlideBackground? PendingBackground { get; init; }
 
     /// <summary>The latest handled update ids, ascending, at most <c>TelegramBotOptions.RememberedUpdateIds</c>.</summary>
     public IReadOnlyList<long> RecentUpdateIds { get; init; } = [];

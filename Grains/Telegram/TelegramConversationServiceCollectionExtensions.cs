@@ -53,6 +53,7 @@ public static class TelegramConversationServiceCollectionExtensions
         services.AddSingleton<CarouselStarter>();
         services.AddSingleton<SettingsFlow>();
         services.AddSingleton<BrandFlow>();
+        services.AddSingleton<PhotoFlow>();
         services.AddSingleton<HistoryFlow>();
         services.AddSingleton<WebLinkFlow>();
         services.AddSingleton<ResultActions>();

@@ -98,7 +98,7 @@ public static class LogoImages
     /// The picture the way its camera meant it to be seen: a photo sent as a file keeps the EXIF orientation the
     /// phone wrote instead of turning its pixels. Null when it is already upright.
     /// </summary>
-    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
+    internal static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         int w = source.Width;
         int h = source.Height;
@@ -144,7 +144,7 @@ public static class LogoImages
     }
 
     // SVG is XML text: Skia cannot decode it, and saying so plainly beats "not an image".
-    private static bool LooksLikeSvg(byte[] data)
+    internal static bool LooksLikeSvg(byte[] data)
     {
         int length = Math.Min(data.Length, 1024);
         string head = System.Text.Encoding.UTF8.GetString(data, 0, length);

@@ -1,6 +1,6 @@
 namespace VibeCoder.Rendering.Images;
 
-/// <summary>Why an upload cannot be a logo.</summary>
+/// <summary>Why an upload cannot be a logo (or a background photo: the same checks, <see cref="BackgroundPhotos"/>).</summary>
 public enum LogoRefusal
 {
     /// <summary>Accepted.</summary>

@@ -19,8 +19,13 @@ internal static class CoverLayout
         double discScale = scale * scale;
         double discCenterY = 190 * discScale;
         double discRadius = 230 * discScale;
-        canvas.FillCircle(canvas.Width - 70, discCenterY, discRadius, palette.Accent);
-        canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
+        if (page.Photo is null)
+        {
+            // Over the user's own photo the disc would hide part of it; the layout keeps its room all the same.
+            canvas.FillCircle(canvas.Width - 70, discCenterY, discRadius, palette.Accent);
+            canvas.StrokeCircle(canvas.Width - 70, discCenterY, discRadius * 1.3, 3, palette.Accent, 0.55);
+        }
+
         if (page.Logo is { } logo)
         {
             // The brand's logo takes the dot texture's corner: the cover says whose carousel this is.

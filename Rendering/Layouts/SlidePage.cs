@@ -18,6 +18,12 @@ internal sealed record SlidePage(SlideKind Kind, string Heading, string Body, in
     /// <summary>The brand logo (decoded; owned by the renderer for the duration of the render), or null.</summary>
     public SkiaSharp.SKImage? Logo { get; init; }
 
+    /// <summary>The user's photo behind this slide (decoded; owned by the renderer for the render), or null.</summary>
+    public SkiaSharp.SKImage? Photo { get; init; }
+
+    /// <summary>Where the photo's crop centres, 0–1 across and down.</summary>
+    public (double X, double Y) PhotoFocus { get; init; } = (0.5, 0.5);
+
     /// <summary>Whether the footer shows "3/7".</summary>
     public bool ShowPageNumber { get; init; } = true;
 

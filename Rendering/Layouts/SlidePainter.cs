@@ -7,7 +7,15 @@ internal static class SlidePainter
 {
     public static void Paint(SlideCanvas canvas, SlidePage page)
     {
-        Backdrop.Paint(canvas, page.Kind);
+        if (page.Photo is { } photo)
+        {
+            PhotoBackdrop.Paint(canvas, photo, page.PhotoFocus, page.Kind);
+        }
+        else
+        {
+            Backdrop.Paint(canvas, page.Kind);
+        }
+
         PaintForeground(canvas, page);
     }
 

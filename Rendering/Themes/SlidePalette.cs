@@ -79,6 +79,19 @@ internal sealed record SlidePalette(
             headingFamily, bodyFamily, quoteFamily);
     }
 
+    /// <summary>
+    /// This palette for a slide drawn over a photo whose overlay leaves at most <paramref name="brightest"/> behind any
+    /// text (a white photo under the overlay; <see cref="Contrast.Black"/> stands for a black one): the text colour is
+    /// kept when it reads on both, else it becomes white or black; secondary text fades only as far as stays readable.
+    /// Accent shapes and the text on them are opaque, so they keep their colours.
+    /// </summary>
+    public SlidePalette OverPhoto(RgbColor brightest)
+    {
+        RgbColor text = Contrast.Readable(Text, brightest, Contrast.Black);
+        RgbColor muted = ReadableMuted(text, brightest, Contrast.Black);
+        return this with { Background = Contrast.Black, BackgroundEnd = brightest, Text = text, Muted = muted };
+    }
+
     // Secondary text is the text colour faded towards the background, but only as far as it stays readable body text.
     private static RgbColor ReadableMuted(RgbColor text, RgbColor background, RgbColor backgroundEnd)
     {

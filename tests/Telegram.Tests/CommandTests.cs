@@ -122,13 +122,15 @@ public sealed class CommandTests(BotFixture bot)
     }
 
     [Fact]
-    public async Task Photo_ExplainsPhotosAreNotSupportedYet()
+    public async Task Photo_FileTelegramCannotServe_AsksToSendItAgainAndStartsNothing()
     {
         var chat = BotFixture.NewChat();
 
+        // The stand-in knows no file "photo-large": getFile answers 400 as Telegram does for an unknown id.
         await bot.Host.SendAsync(BotApiUpdates.PhotoMessage(chat.ChatId, chat.UserId, caption: "make this a carousel", updateId: BotFixture.NextUpdateId()));
 
-        await bot.WaitForMessageAsync(chat, "can't turn photos");
+        await bot.WaitForMessageAsync(chat, "couldn't download that picture");
+        Assert.Empty(bot.CallsTo(chat, "sendMediaGroup"));
     }
 
     [Fact]

@@ -62,6 +62,34 @@ public sealed class LlmOutageTests : IClassFixture<OpenAiBotFixture>, IDisposabl
         Assert.Single(OpenAi.Completed, request => request.Messages.Any(m => m.Content.Contains(topic, StringComparison.Ordinal)));
     }
 
+    [Fact]
+    public async Task Topic_JobFailsWhileTelegramIsDown_FailureNoticeArrivesOnceTelegramIsBack()
+    {
+        var chat = new TestChat(Interlocked.Increment(ref _nextChat), "en");
+        await _fixture.Host.Grains.GetGrain<IUserGrain>(chat.UserIdText).UpdateSettings(new UserSettings(SlideCount: 3)).WaitAsync(Timeout);
+        OpenAi.Enqueue(ScriptedChatResponse.Error(401, "Bad key.")); // final: the job fails at once
+        StandIn.Outage = BotApiFailure.ServerError(503);
+        try
+        {
+            await _fixture.Host.SendAsync(chat.Text("Habits of calm evenings"));
+
+            // The status message queued by the turn, then the job's final notice queued by the workflow.
+            await OutboxSteps.WaitForOutboxAsync(_fixture.Host.Grains, chat.ChatId, snapshot => snapshot.Pending.Count == 2);
+        }
+        finally
+        {
+            StandIn.Outage = null;
+        }
+
+        var notice = await StandIn.WaitForCallAsync(
+            call => call.Method == "sendMessage" && call.ChatId == chat.ChatId && call.StatusCode == 200 && call.Text!.Contains("couldn't make this carousel", StringComparison.Ordinal),
+            Timeout);
+        Assert.Contains("credentials", notice.Text, StringComparison.Ordinal);
+        await OutboxSteps.WaitForOutboxAsync(_fixture.Host.Grains, chat.ChatId, snapshot => snapshot.Pending.Count == 0);
+        var delivered = OutboxSteps.DeliveredTexts(StandIn, chat.ChatId);
+        Assert.Single(delivered, text => text.Contains("couldn't make this carousel", StringComparison.Ordinal));
+    }
+
     private static bool IsEditTo(BotApiCall call, TestChat chat) =>
         call.Method == "editMessageText" && call.ChatId == chat.ChatId && call.StatusCode == 200;
 

@@ -6,6 +6,7 @@ using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
 using Orleans;
@@ -39,7 +40,8 @@ internal sealed partial class CarouselStarter(
         }
 
         var settings = turn.Profile.Settings;
-        var design = new RenderOptions(settings.Theme, settings.Size, settings.FooterHandle, settings.Brand);
+        // A photo the user sent for this carousel (the session keeps it until a carousel starts with it).
+        var design = new RenderOptions(settings.Theme, settings.Size, settings.FooterHandle, settings.Brand, Background: turn.Session.PendingBackground);
         return StartAsync(turn, topic, settings.SlideCount, settings.Language, design, cancellationToken);
     }
 
@@ -64,7 +66,7 @@ internal sealed partial class CarouselStarter(
             }
 
             // This update was handled before a crash: its carousel runs already.
-            turn.Session = turn.Session with { ActiveJobId = jobId };
+            turn.Session = Started(turn.Session, jobId, started.Request.Design);
             return;
         }
 
@@ -114,9 +116,16 @@ internal sealed partial class CarouselStarter(
         }
 
         statistics.CarouselStarted();
-        turn.Session = turn.Session with { ActiveJobId = jobId };
+        turn.Session = Started(turn.Session, jobId, design);
         await replies.ChatActionAsync(turn, ChatAction.Typing, cancellationToken);
     }
+
+    // The pending photo is used up by the carousel drawn with it; a regenerated older carousel leaves it waiting.
+    private static SessionState Started(SessionState session, string jobId, RenderOptions design) => session with
+    {
+        ActiveJobId = jobId,
+        PendingBackground = design.Background is { } used && used == session.PendingBackground ? null : session.PendingBackground,
+    };
 
     // The status message says what became of the topic; when it could not be sent (queued in the outbox) a new message does.
     private async Task ReplaceStatusAsync(ConversationTurn turn, Message? status, string text, CancellationToken cancellationToken)

@@ -32,6 +32,7 @@ internal sealed partial class TelegramConversation(
     CarouselStarter starter,
     SettingsFlow settings,
     BrandFlow brand,
+    PhotoFlow photos,
     HistoryFlow history,
     WebLinkFlow web,
     ResultActions results,
@@ -137,6 +138,14 @@ internal sealed partial class TelegramConversation(
         {
             turn.Kind = message.Photo is { Length: > 0 } ? "photo" : message.Document is not null ? "document" : "unsupported";
             await brand.OnLogoMessageAsync(turn, message, cancellationToken);
+            return;
+        }
+
+        if (PhotoFlow.IsImageMessage(message))
+        {
+            // A picture outside the logo question is a background for the next carousel (or this one: the caption).
+            turn.Kind = message.Photo is { Length: > 0 } ? "photo" : "document";
+            await photos.OnPhotoMessageAsync(turn, message, cancellationToken);
             return;
         }
 
@@ -256,6 +265,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "b" when message is not null:
                 await brand.OnButtonAsync(turn, query, message, data, cancellationToken);
+                break;
+            case PhotoKeyboards.Verb when message is not null:
+                await photos.OnButtonAsync(turn, query, message, data, cancellationToken);
                 break;
             default:
                 // A button of an older bot version, or a message too old to edit: answer so the spinner stops.

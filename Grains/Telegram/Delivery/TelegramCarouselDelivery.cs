@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot.Exceptions;
@@ -6,6 +7,7 @@ using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Telegram.Client;
+using VibeCoder.Grains.Outbox;
 using VibeCoder.Grains.Telegram.Outbox;
 using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
@@ -107,17 +109,29 @@ internal sealed partial class TelegramCarouselDelivery(
 
         var texts = BotTexts.For(target.Language);
         var text = job.Status == JobStatus.Cancelled ? texts.StatusCancelled : texts.StatusFailed(job.Error);
-        await GuardAsync(job, async () =>
+        try
         {
-            if (target.StatusMessageId is { } statusId)
+            await GuardAsync(job, async () =>
             {
-                await replies.EditAsync(target.ChatId, statusId, text, cancellationToken: cancellationToken);
-            }
-            else
-            {
-                await replies.SendAsync(target.ChatId, text, cancellationToken: cancellationToken);
-            }
-        });
+                if (target.StatusMessageId is { } statusId)
+                {
+                    await replies.EditAsync(target.ChatId, statusId, text, cancellationToken: cancellationToken);
+                }
+                else
+                {
+                    await replies.SendAsync(target.ChatId, text, cancellationToken: cancellationToken);
+                }
+            });
+        }
+        catch (DeliveryDeferredException deferred)
+        {
+            // The job is over, so no step will try again: the chat's outbox keeps the notice until Telegram takes it,
+            // keyed by job so a repeated report queues it once.
+            var notice = new OutgoingMessage(
+                $"job:{job.Id}:final", job.Request.UserId ?? target.ChatId.ToString(CultureInfo.InvariantCulture), text, null, target.StatusMessageId);
+            await grains.GetGrain<IChatOutboxGrain>(target.ChatId).Enqueue([notice], deferred.RetryAt);
+            Log.FinalNoticeQueued(logger, job.Id, target.ChatId);
+        }
     }
 
     private async Task<bool> IsReachableAsync(CarouselJobSnapshot job) =>
@@ -169,6 +183,9 @@ internal sealed partial class TelegramCarouselDelivery(
 
         [LoggerMessage(3, LogLevel.Information, "Carousel {JobId}: Telegram's flood control holds chat {ChatId} until {RetryAt}; the workflow retries then")]
         public static partial void Deferred(ILogger logger, string jobId, long? chatId, DateTimeOffset retryAt);
+
+        [LoggerMessage(5, LogLevel.Information, "Carousel {JobId}: Telegram is unreachable; the final notice waits in chat {ChatId}'s outbox")]
+        public static partial void FinalNoticeQueued(ILogger logger, string jobId, long chatId);
 
         [LoggerMessage(4, LogLevel.Warning, "Carousel {JobId}: Telegram is unreachable ({Reason}); the workflow tries the delivery again at {RetryAt}")]
         public static partial void WaitingForTelegram(ILogger logger, string jobId, DateTimeOffset retryAt, string reason);

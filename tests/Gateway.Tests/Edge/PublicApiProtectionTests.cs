@@ -180,6 +180,34 @@ public sealed class PublicApiProtectionTests(PublicApiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode); // read and validated: the topic is empty
     }
 
+    [Fact]
+    public async Task CreateCarousel_MultipartAndJson_SpendTheSameLimit()
+    {
+        using var client = fixture.ClientFrom("127.0.0.20");
+        for (var i = 0; i < Limit; i++)
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(string.Empty), "topic" } };
+            using var refused = await SendAsync(client, HttpMethod.Post, "/api/carousels", i % 2 == 0 ? form : EmptyTopic());
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        }
+
+        using var last = new MultipartFormDataContent { { new StringContent("A topic past the limit"), "topic" } };
+        using var limited = await SendAsync(client, HttpMethod.Post, "/api/carousels", last);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+    }
+
+    [Fact]
+    public async Task CreateCarousel_NoContentType_IsAClientErrorNotAmbiguous()
+    {
+        using var client = fixture.ClientFrom("127.0.0.21");
+        using var content = new ByteArrayContent("{\"topic\":\"x\"}"u8.ToArray());
+
+        using var response = await SendAsync(client, HttpMethod.Post, "/api/carousels", content, apiKey: PublicApiFixture.ApiKey);
+
+        Assert.InRange((int)response.StatusCode, 400, 415);
+    }
+
     private static async Task SpendTheLimitAsync(HttpClient client, string? forwardedFor = null)
     {
         for (var i = 0; i < Limit; i++)

@@ -1,0 +1,229 @@
+using SkiaSharp;
+using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Sessions;
+using VibeCoder.Grains.Users;
+using VibeCoder.Rendering.Images;
+using VibeCoder.Telegram.Bot.Tests.Infrastructure;
+using VibeCoder.TestServers.Telegram;
+
+namespace VibeCoder.Telegram.Bot.Tests;
+
+[Collection(BotCollection.Name)]
+public sealed class PhotoFlowTests(BotFixture bot)
+{
+    private const string Saved = "Photo saved";
+    private static readonly Lazy<byte[]> Halves = new(HalvesPhoto);
+
+    [Fact]
+    public async Task Photo_WithoutCaption_IsStoredAndOffersTheFocalKeyboard()
+    {
+        var chat = BotFixture.NewChat();
+
+        var menu = await SendPhotoAsync(chat);
+
+        var hash = BackgroundPhotos.Prepare(Halves.Value).Hash;
+        var tag = hash[..8];
+        string[] expected =
+        [
+            $"p:f:00:{tag}", $"p:f:10:{tag}", $"p:f:20:{tag}",
+            $"p:f:01:{tag}", $"p:f:11:{tag}", $"p:f:21:{tag}",
+            $"p:f:02:{tag}", $"p:f:12:{tag}", $"p:f:22:{tag}",
+            $"p:a:{tag}", $"p:x:{tag}",
+        ];
+        Assert.Equal(expected, menu.Buttons.Select(b => b.CallbackData).ToArray());
+        Assert.Equal("🎯", menu.Buttons.Single(b => b.CallbackData == $"p:f:11:{tag}").Text);
+        Assert.Contains("Keep in view: centre", menu.Text, StringComparison.Ordinal);
+        Assert.Equal(new SlideBackground(hash), (await Session(chat)).PendingBackground);
+        Assert.Equal(BackgroundPhotos.Prepare(Halves.Value).Jpeg, await bot.Host.Grains.GetGrain<IBackgroundPhotoGrain>(hash).Get());
+        Assert.Empty(bot.CallsTo(chat, "sendMediaGroup"));
+    }
+
+    [Fact]
+    public async Task FocusAndAllSlides_ThenTopic_EverySlideShowsTheChosenPart()
+    {
+        var chat = BotFixture.NewChat();
+        var menu = await SendPhotoAsync(chat);
+        var tag = Tag(menu);
+
+        await bot.PressAsync(chat, $"p:f:01:{tag}", menu.MessageId!.Value);
+        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Keep in view: left", StringComparison.Ordinal));
+        await bot.PressAsync(chat, $"p:a:{tag}", menu.MessageId!.Value);
+        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Shown on: every slide", StringComparison.Ordinal)
+            && call.Buttons.Any(b => b.Text.StartsWith("✅", StringComparison.Ordinal)));
+        var (jobId, _) = await bot.MakeCarouselAsync(chat, "Morning routines with my own photo");
+
+        var album = Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
+        foreach (var file in album.Files)
+        {
+            using var slide = SKBitmap.Decode(file.Content);
+            Assert.True(IsReddish(slide.GetPixel(540, 30)), $"{file.FileName}: {slide.GetPixel(540, 30)}");
+        }
+
+        var background = (await bot.Host.Grains.GetGrain<ICarouselJobGrain>(jobId).Get())!.Request.Design.Background!;
+        Assert.Equal((1.0 / 6, 0.5, true), (background.FocusX, background.FocusY, background.AllSlides));
+        Assert.Null((await Session(chat)).PendingBackground); // used up by this carousel
+    }
+
+    [Fact]
+    public async Task Photo_WithCaption_StartsACarouselWithThePhotoCentredOnTheCoverOnly()
+    {
+        var chat = BotFixture.NewChat();
+        await bot.SetSettingsAsync(chat, new UserSettings(SlideCount: 3));
+        var fileId = bot.StandIn.AddFile(Halves.Value, "jpg");
+        var update = BotApiUpdates.PhotoFile(chat.ChatId, chat.UserId, fileId, 2000, 1000, Halves.Value.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId());
+        update["message"]!["caption"] = "Weekend hiking for beginners";
+
+        await bot.Host.SendAsync(update);
+
+        await bot.WaitForMessageAsync(chat, "cover background");
+        var jobId = CarouselSteps.JobOf(await CarouselSteps.WaitForResultAsync(bot, chat));
+        var album = Assert.Single(bot.CallsTo(chat, "sendMediaGroup"));
+        using var cover = SKBitmap.Decode(album.Files[0].Content);
+        using var second = SKBitmap.Decode(album.Files[1].Content);
+        Assert.True(IsReddish(cover.GetPixel(300, 30)) && IsBluish(cover.GetPixel(780, 30)), "the centred crop shows both halves");
+        Assert.False(IsReddish(second.GetPixel(300, 30)), "slide 2 keeps the theme");
+        var job = await bot.Host.Grains.GetGrain<ICarouselJobGrain>(jobId).Get();
+        Assert.Equal("Weekend hiking for beginners", job!.Request.Topic);
+        Assert.Equal(new SlideBackground(BackgroundPhotos.Prepare(Halves.Value).Hash), job.Request.Design.Background);
+    }
+
+    [Theory]
+    [InlineData("text", "couldn't read that as an image", true)]
+    [InlineData("svg", "SVG files aren't supported", false)]
+    [InlineData("huge-file", "larger than 20 MB", false)]
+    [InlineData("huge-pixels", "10000×10000 pixels", true)]
+    public async Task BadUpload_IsAnsweredAndKeepsThePhotoBefore(string kind, string answer, bool downloads)
+    {
+        var chat = BotFixture.NewChat();
+        await SendPhotoAsync(chat);
+        var before = (await Session(chat)).PendingBackground;
+        var (bytes, name, mime, declared) = kind switch
+        {
+            "text" => ("just some notes"u8.ToArray(), "photo.png", "image/png", (long?)null),
+            "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), "photo.svg", "image/svg+xml", null),
+            "huge-file" => (Halves.Value, "photo.jpg", "image/jpeg", 25L * 1024 * 1024),
+            _ => (HugeHeaderPng(), "photo.png", "image/png", null),
+        };
+        var fileId = bot.StandIn.AddFile(bytes, Path.GetExtension(name).TrimStart('.'), declared);
+
+        await bot.Host.SendAsync(BotApiUpdates.DocumentFile(chat.ChatId, chat.UserId, fileId, name, mime, declared ?? bytes.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId()));
+
+        await bot.WaitForMessageAsync(chat, answer);
+        Assert.Equal(before, (await Session(chat)).PendingBackground);
+        Assert.Equal(downloads, bot.StandIn.CallsTo("getFile").Any(call => call.Parameters.GetValueOrDefault("file_id") == fileId));
+        Assert.Single(bot.CallsTo(chat, "sendMessage"), call => call.Text!.Contains(Saved, StringComparison.Ordinal));
+        Assert.Empty(bot.CallsTo(chat, "sendMediaGroup"));
+    }
+
+    [Fact]
+    public async Task ButtonOfAnOlderPhoto_IsAnsweredAndChangesNothing()
+    {
+        var chat = BotFixture.NewChat();
+        var menu = await SendPhotoAsync(chat);
+        var before = (await Session(chat)).PendingBackground;
+
+        await bot.PressAsync(chat, "p:f:00:deadbeef", menu.MessageId!.Value);
+
+        await bot.StandIn.WaitForCallAsync(call => call.Method == "answerCallbackQuery" && call.Parameters.GetValueOrDefault("text")?.Contains("already used", StringComparison.Ordinal) == true, BotFixture.Timeout);
+        Assert.Equal(before, (await Session(chat)).PendingBackground);
+    }
+
+    [Fact]
+    public async Task Remove_DropsThePendingPhoto()
+    {
+        var chat = BotFixture.NewChat();
+        var menu = await SendPhotoAsync(chat);
+
+        await bot.PressAsync(chat, $"p:x:{Tag(menu)}", menu.MessageId!.Value);
+
+        await bot.WaitForAsync(chat, "editMessageText", call => call.Text!.Contains("Photo removed", StringComparison.Ordinal));
+        Assert.Null((await Session(chat)).PendingBackground);
+    }
+
+    [Fact]
+    public async Task Photo_RussianUser_IsAnsweredInRussian()
+    {
+        var chat = BotFixture.NewChat("ru");
+        var fileId = bot.StandIn.AddFile(Halves.Value, "jpg");
+        var update = BotApiUpdates.PhotoFile(chat.ChatId, chat.UserId, fileId, 2000, 1000, Halves.Value.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId());
+        update["message"]!["from"]!["language_code"] = "ru";
+
+        await bot.Host.SendAsync(update);
+
+        var menu = await bot.WaitForMessageAsync(chat, "Фото сохранено");
+        Assert.Contains(menu.Buttons, b => b.Text.Contains("На всех слайдах", StringComparison.Ordinal));
+    }
+
+    private async Task<BotApiCall> SendPhotoAsync(TestChat chat)
+    {
+        var fileId = bot.StandIn.AddFile(Halves.Value, "jpg");
+        await bot.Host.SendAsync(BotApiUpdates.PhotoFile(chat.ChatId, chat.UserId, fileId, 2000, 1000, Halves.Value.Length, BotFixture.NextUpdateId(), BotFixture.NextUpdateId()));
+        return await bot.WaitForMessageAsync(chat, Saved);
+    }
+
+    private static string Tag(BotApiCall menu) => menu.Buttons.First().CallbackData!.Split(':')[^1];
+
+    private Task<SessionSnapshot> Session(TestChat chat) => bot.Host.Grains.GetGrain<ISessionGrain>(chat.UserIdText).GetSnapshot();
+
+    private static bool IsReddish(SKColor p) => p.Red > 60 && p.Red > 2 * p.Blue;
+
+    private static bool IsBluish(SKColor p) => p.Blue > 60 && p.Blue > 2 * p.Red;
+
+    // Left half red, right half blue, twice as wide as high: the focal point decides which half a portrait slide shows.
+    private static byte[] HalvesPhoto()
+    {
+        using var bitmap = new SKBitmap(2000, 1000);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 1000, 1000, red);
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 92)!;
+        return data.ToArray();
+    }
+
+    // A PNG whose header claims 10,000×10,000 pixels but carries almost no data: refused from the header alone.
+    private static byte[] HugeHeaderPng()
+    {
+        var header = new byte[13];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, 10_000);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 10_000);
+        header[8] = 8;
+        header[9] = 6;
+        using var png = new MemoryStream();
+        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        Chunk(png, "IHDR", header);
+        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
+        Chunk(png, "IEND", []);
+        return png.ToArray();
+
+        static void Chunk(Stream stream, string type, byte[] data)
+        {
+            var length = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+            stream.Write(length);
+            byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+            stream.Write(body);
+            var crc = new byte[4];
+            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
+            stream.Write(crc);
+        }
+
+        static uint Crc32(byte[] bytes)
+        {
+            uint crc = 0xFFFFFFFF;
+            foreach (var b in bytes)
+            {
+                crc ^= b;
+                for (var k = 0; k < 8; k++)
+                {
+                    crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
+                }
+            }
+
+            return ~crc;
+        }
+    }
+}
