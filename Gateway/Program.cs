@@ -33,6 +33,7 @@ try
     app.MapVibeCoderDiagnostics();
     app.MapVibeCoderOps();
     app.MapCarouselsApi();
+    app.MapCarouselEditsApi();
     app.MapEventsApi();
     app.MapTelegramWebhook();
     await app.RunAsync();

@@ -13,6 +13,7 @@ var scenarios = new Dictionary<string, Func<BenchArguments, CancellationToken, T
     ["state-writes"] = StateWritesScenario.RunAsync,
     ["render-slides"] = (_, ct) => RenderSlidesScenario.RunAsync(ct),
     ["e2e-carousel"] = E2eCarouselScenario.RunAsync,
+    ["edit-slide"] = EditSlideScenario.RunAsync,
     ["stream-throughput"] = StreamThroughputScenario.RunAsync,
     ["webhook-ingest"] = WebhookIngestScenario.RunAsync,
     ["overload"] = OverloadScenario.RunAsync,

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using VibeCoder.Content;
 using VibeCoder.Gateway.Edge;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Carousels.EditLinks;
 using VibeCoder.Grains.Users;
 using VibeCoder.Rendering;
 using VibeCoder.Rendering.Themes;
@@ -167,7 +168,9 @@ public static class CarouselsApi
             return KeyReused();
         }
 
-        return TypedResults.Accepted($"/api/carousels/{jobId}", new CarouselAccepted(job.Id, job.Status.ToString().ToLowerInvariant()));
+        var link = await http.RequestServices.GetRequiredService<EditLinkSigner>().IssueAsync(job.Id, request.UserId, cancellationToken);
+        return TypedResults.Accepted(
+            $"/api/carousels/{jobId}", new CarouselAccepted(job.Id, job.Status.ToString().ToLowerInvariant(), new EditLinkView(link.Token, link.Url, link.ExpiresAt)));
     }
 
     private static ProblemHttpResult KeyReused() => TypedResults.Problem(
@@ -177,10 +180,11 @@ public static class CarouselsApi
 
     /// <summary>
     /// The job: status, slides, caption, hashtags, error. With <c>?waitSeconds=N</c> (at most 25) the answer is
-    /// held until the job is final or N seconds passed (long-polling instead of polling).
+    /// held until the job is final or N seconds passed (long-polling instead of polling). The <c>ETag</c> is the
+    /// revision (<see cref="RevisionTag"/>), for <c>If-Match</c> on edits.
     /// </summary>
     public static async Task<Results<Ok<CarouselView>, ProblemHttpResult>> GetAsync(
-        string id, int? waitSeconds, IGrainFactory grains, CancellationToken cancellationToken)
+        string id, int? waitSeconds, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
     {
         if (!IsJobId(id))
         {
@@ -191,13 +195,29 @@ public static class CarouselsApi
         var snapshot = waitSeconds is > 0
             ? await job.WaitUntilFinal(TimeSpan.FromSeconds(Math.Min(waitSeconds.Value, 25))).WaitAsync(cancellationToken)
             : await job.Get().WaitAsync(cancellationToken);
-        return snapshot is null ? NotFound(id) : TypedResults.Ok(CarouselView.From(snapshot));
+        if (snapshot is null)
+        {
+            return NotFound(id);
+        }
+
+        http.Response.Headers.ETag = RevisionTag.Format(snapshot.Revision);
+        return TypedResults.Ok(CarouselView.From(snapshot));
     }
 
-    /// <summary>Slide <paramref name="number"/> (from 1) as a 1080×1350 (or 1080×1080) PNG.</summary>
-    public static async Task<Results<FileContentHttpResult, ProblemHttpResult>> GetSlideAsync(
-        string id, int number, CarouselImages images, CancellationToken cancellationToken)
+    /// <summary>
+    /// Slide <paramref name="number"/> (from 1) as a 1080×1350 (or 1080×1080) PNG. With <c>?v={imageKey}</c> (as the
+    /// view's image URLs carry) the answer is cacheable for good while that key is current; see <see cref="SlideImageCaching"/>.
+    /// </summary>
+    public static async Task<Results<FileContentHttpResult, StatusCodeHttpResult, ProblemHttpResult>> GetSlideAsync(
+        string id, int number, string? v, CarouselImages images, IGrainFactory grains, HttpContext http, CancellationToken cancellationToken)
     {
+        if (v is not null)
+        {
+            return IsJobId(id)
+                ? await SlideImageCaching.GetVersionedAsync(id, number, v, images, grains, http, cancellationToken)
+                : TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slide not found", detail: $"Carousel {id} has no slide {number} (yet).");
+        }
+
         var png = IsJobId(id) ? await images.GetSlideAsync(id, number, cancellationToken).WaitAsync(cancellationToken) : null;
         return png is null
             ? TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Slide not found", detail: $"Carousel {id} has no slide {number} (yet).")

@@ -24,8 +24,8 @@ public static class PublicApiProtectionExtensions
 
     /// <summary>
     /// Adds the settings <c>API_RATE_LIMIT_PER_MINUTE</c>, <c>FORWARDED_HEADERS_KNOWN_NETWORKS</c> and <c>API_KEYS</c>
-    /// (validated at start), the API key check, the rate limiter with the policy
-    /// <see cref="CarouselCreationRateLimit.PolicyName"/>, forwarded headers trusted only from the configured networks,
+    /// (validated at start), the API key check, the rate limiter with the policies
+    /// <see cref="CarouselCreationRateLimit.PolicyName"/> and <see cref="SlideRewriteRateLimit.PolicyName"/>, forwarded headers trusted only from the configured networks,
     /// and the body size limits. The host calls <c>UseForwardedHeaders()</c> first and
     /// <see cref="UsePublicApiProtection"/> before its endpoints.
     /// </summary>
@@ -42,6 +42,7 @@ public static class PublicApiProtectionExtensions
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.AddPolicy<string, CarouselCreationRateLimit>(CarouselCreationRateLimit.PolicyName);
+            options.AddPolicy<string, SlideRewriteRateLimit>(SlideRewriteRateLimit.PolicyName);
         });
         services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<PublicApiOptions>>(TrustOnlyKnownNetworks);
         services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);

@@ -1,8 +1,10 @@
-// The preview page: create a carousel through the public API and follow it until it is done.
+// The preview page: create a carousel through the public API and follow it until it is done. Opened as
+// /?job={id}#token={token} (the bot's /web link) it shows that carousel and, with a valid token, edits it (editor.js).
 (() => {
   const $ = (id) => document.getElementById(id);
   const api = (path) => new URL(path.replace(/^\//, ''), document.baseURI).toString();
   const steps = { queued: 5, generating: 30, rendering: 60, delivering: 90, completed: 100, failed: 100, cancelled: 100 };
+  const editor = window.CarouselEditor.create({ api, onJob: (job) => render(job) });
   let timer = null;
 
   async function loadThemes() {
@@ -37,6 +39,7 @@
         $('submit').disabled = false;
         return;
       }
+      editor.remember(data.id, data.edit && data.edit.token);
       start(data.id);
     } catch (error) {
       showError('The server did not answer. Is it running?');
@@ -80,16 +83,19 @@
     $('title').textContent = job.title ?? job.topic;
     if (job.status === 'failed') { showError(job.error || 'The carousel could not be made.'); }
     if (job.status === 'completed') {
+      editor.setJob(job);
       const grid = $('slides-grid');
-      grid.innerHTML = job.slides.map((s) => `
+      const count = job.slides.length;
+      grid.innerHTML = job.slides.map((s) => editor.slideHtml(s, count) ?? `
         <figure class="slide" data-index="${s.index}">
           <img src="${api(s.imageUrl)}" alt="Slide ${s.index}: ${escapeHtml(s.heading)}" loading="lazy">
           <figcaption class="meta">${s.index}. ${escapeHtml(s.heading)}</figcaption>
         </figure>`).join('');
       $('caption').textContent = job.caption ?? '';
       $('hashtags').textContent = (job.hashtags ?? []).join(' ');
-      $('zip').href = api(`api/carousels/${job.id}/archive.zip`);
-      $('pdf').href = api(`api/carousels/${job.id}/archive.pdf`);
+      // The revision in the address makes the browser fetch the archive again after an edit (the server ignores it).
+      $('zip').href = api(`api/carousels/${job.id}/archive.zip?rev=${job.revision ?? 0}`);
+      $('pdf').href = api(`api/carousels/${job.id}/archive.pdf?rev=${job.revision ?? 0}`);
       $('result').hidden = false;
     }
   }
@@ -106,6 +112,12 @@
   }
 
   $('create').addEventListener('submit', create);
+  editor.bind($('slides-grid'));
   loadThemes();
   showOpsLink();
+  const linked = new URLSearchParams(location.search).get('job');
+  if (linked && /^[0-9a-f]{32}$/.test(linked)) {
+    editor.useLink(linked);
+    start(linked);
+  }
 })();

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
+using VibeCoder.Grains.Carousels.EditLinks;
 using VibeCoder.Grains.Monitoring;
 using VibeCoder.Rendering;
 
@@ -15,7 +16,8 @@ public static class CarouselServiceCollectionExtensions
     /// <summary>
     /// Adds content generation (OpenAI when <c>OPENAI_API_KEY</c> is set, else offline), slide rendering, the image
     /// cache and its render limiter, the silo's job admission, the pipeline monitor and <see cref="CarouselOptions"/>
-    /// (section "Carousel"; <c>QUOTA_PER_HOUR</c>, <c>RENDER_CONCURRENCY</c>, <c>MAX_JOBS_IN_FLIGHT</c>).
+    /// (section "Carousel"; <c>QUOTA_PER_HOUR</c>, <c>RENDER_CONCURRENCY</c>, <c>MAX_JOBS_IN_FLIGHT</c>) and the edit-link
+    /// signer (<see cref="EditLinkServiceCollectionExtensions.AddEditLinks"/>).
     /// </summary>
     public static IServiceCollection AddCarouselServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -48,6 +50,7 @@ public static class CarouselServiceCollectionExtensions
         services.AddSlideRendering();
         services.AddSingleton<RenderLimiter>();
         services.AddSingleton<CarouselImages>();
+        services.AddEditLinks(configuration);
         services.AddSingleton<JobAdmission>();
         services.AddSingleton<PipelineMonitor>();
         services.AddSingleton<IPipelineMonitor>(sp => sp.GetRequiredService<PipelineMonitor>());

@@ -56,6 +56,7 @@ public static class TelegramConversationServiceCollectionExtensions
         services.AddSingleton<BrandFlow>();
         services.AddSingleton<PhotoFlow>();
         services.AddSingleton<HistoryFlow>();
+        services.AddSingleton<WebLinkFlow>();
         services.AddSingleton<ResultActions>();
         services.AddSingleton<TelegramConversation>();
         services.AddSingleton<DeliveryLedger>();

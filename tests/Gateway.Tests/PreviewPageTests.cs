@@ -28,8 +28,8 @@ public sealed class PreviewPageTests(GatewayFixture fixture)
             new PageWaitForFunctionOptions { Timeout = TimeoutMs });
 
         Assert.Equal(5, await page.Locator(".slide img").CountAsync());
-        Assert.EndsWith("/archive.zip", await page.GetAttributeAsync("#zip", "href"), StringComparison.Ordinal);
-        Assert.EndsWith("/archive.pdf", await page.GetAttributeAsync("#pdf", "href"), StringComparison.Ordinal);
+        Assert.Contains("/archive.zip?rev=0", await page.GetAttributeAsync("#zip", "href"), StringComparison.Ordinal);
+        Assert.Contains("/archive.pdf?rev=0", await page.GetAttributeAsync("#pdf", "href"), StringComparison.Ordinal);
         Assert.False(string.IsNullOrWhiteSpace(await page.TextContentAsync("#caption")));
         var artifacts = Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "artifacts"));
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(artifacts.FullName, "preview-page.png"), FullPage = true });

@@ -34,6 +34,7 @@ internal sealed partial class TelegramConversation(
     BrandFlow brand,
     PhotoFlow photos,
     HistoryFlow history,
+    WebLinkFlow web,
     ResultActions results,
     SlideEditFlow edits,
     BotStatistics statistics,
@@ -202,6 +203,9 @@ internal sealed partial class TelegramConversation(
                 break;
             case "history":
                 await history.ShowAsync(turn, cancellationToken);
+                break;
+            case "web":
+                await web.ShowAsync(turn, command.Arguments, cancellationToken);
                 break;
             case "cancel":
                 await CancelAsync(turn, wasAwaiting, cancellationToken);

@@ -209,6 +209,7 @@ internal sealed class EnglishBotTexts : BotTexts
         ("settings", "Slides, theme, size, language, footer"),
         ("brand", "Your brand: colours, fonts, logo, name"),
         ("history", "Your last carousels"),
+        ("web", "Edit a carousel in your browser"),
         ("cancel", "Stop the current carousel"),
         ("help", "How it works"),
     ];
