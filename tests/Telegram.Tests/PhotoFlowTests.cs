@@ -167,6 +167,18 @@ public sealed class PhotoFlowTests(BotFixture bot)
     }
 
     [Fact]
+    public async Task Cancel_NothingRunning_DropsThePendingPhoto()
+    {
+        var chat = BotFixture.NewChat();
+        await SendPhotoAsync(chat);
+
+        await bot.SayAsync(chat, "/cancel");
+
+        await bot.WaitForMessageAsync(chat, "Photo removed");
+        Assert.Null((await Session(chat)).PendingBackground);
+    }
+
+    [Fact]
     public async Task Photo_RussianUser_IsAnsweredInRussian()
     {
         var chat = BotFixture.NewChat("ru");

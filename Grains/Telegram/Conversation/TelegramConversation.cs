@@ -9,6 +9,7 @@ using VibeCoder.Grains.Monitoring;
 using VibeCoder.Grains.Sessions;
 using VibeCoder.Grains.Telegram.Client;
 using VibeCoder.Grains.Telegram.Diagnostics;
+using VibeCoder.Grains.Telegram.Texts;
 using VibeCoder.Grains.Users;
 using Orleans;
 using Orleans.Runtime;
@@ -238,6 +239,14 @@ internal sealed partial class TelegramConversation(
         {
             // The workflow's failure report edits the status message to "cancelled" when it has stopped.
             await replies.SendAsync(turn, texts.Cancelling, cancellationToken: cancellationToken);
+            return;
+        }
+
+        if (turn.Session.PendingBackground is not null)
+        {
+            // Nothing running: what /cancel can still undo is the photo waiting for the next carousel.
+            turn.Session = turn.Session with { PendingBackground = null };
+            await replies.SendAsync(turn, PhotoTexts.For(texts.Language).Removed, cancellationToken: cancellationToken);
             return;
         }
 
