@@ -8,7 +8,8 @@ namespace VibeCoder.Gateway.Apis;
 /// continues by itself); null otherwise. <see cref="Revision"/> counts the edits of the finished carousel (also sent
 /// as the <c>ETag</c>; send it back as <c>If-Match</c> with an edit), <see cref="UndoDepth"/> how many an undo can take
 /// back. Image URLs carry <c>?v={imageKey}</c>, which changes exactly when the slide's image does: a browser fetches only
-/// the slides an edit changed, and an image whose <c>v</c> is current may be cached for good.
+/// the slides an edit changed, and an image whose <c>v</c> is current may be cached for good. <see cref="Background"/>
+/// is the photo of the user's own drawn behind the cover (or every slide), null when the theme's background is used.
 /// </remarks>
 public sealed record CarouselView(
     string Id,
@@ -27,7 +28,8 @@ public sealed record CarouselView(
     DateTimeOffset? CompletedAt,
     string? Notice,
     int Revision,
-    int UndoDepth)
+    int UndoDepth,
+    BackgroundView? Background)
 {
     /// <summary>Maps a job snapshot; image URLs are relative to the API root.</summary>
     public static CarouselView From(CarouselJobSnapshot job) => new(
@@ -47,7 +49,10 @@ public sealed record CarouselView(
         job.CompletedAt,
         job.Notice,
         job.Revision,
-        job.UndoDepth);
+        job.UndoDepth,
+        job.Request.Design.Background is { } background
+            ? new BackgroundView(background.ImageHash, background.FocusX, background.FocusY, background.AllSlides)
+            : null);
 }
 
 /// <summary>One slide in a <see cref="CarouselView"/>.</summary>

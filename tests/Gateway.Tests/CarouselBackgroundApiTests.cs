@@ -60,6 +60,11 @@ public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
             using var slide = SKBitmap.Decode(await Client.GetByteArrayAsync($"/api/carousels/{id}/slides/{n}.png").WaitAsync(Timeout));
             Assert.True(IsBluish(slide.GetPixel(540, 20)), $"slide {n} shows {slide.GetPixel(540, 20)}");
         }
+
+        using var view = JsonDocument.Parse(await Client.GetStringAsync($"/api/carousels/{id}").WaitAsync(Timeout));
+        var background = view.RootElement.GetProperty("background");
+        Assert.Equal(BackgroundPhotos.Prepare(png).Hash, background.GetProperty("imageHash").GetString());
+        Assert.Equal((0.9, 0.5, true), (background.GetProperty("focusX").GetDouble(), background.GetProperty("focusY").GetDouble(), background.GetProperty("allSlides").GetBoolean()));
     }
 
     [Fact]
@@ -72,6 +77,8 @@ public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
         var job = await Grains.GetGrain<ICarouselJobGrain>(id).Get();
         Assert.Null(job!.Request.Design.Background);
         Assert.Equal(3, job.Request.SlideCount);
+        using var view = JsonDocument.Parse(await Client.GetStringAsync($"/api/carousels/{id}").WaitAsync(Timeout));
+        Assert.Equal(JsonValueKind.Null, view.RootElement.GetProperty("background").ValueKind);
     }
 
     [Theory]
