@@ -23,15 +23,7 @@
     showError('');
     $('submit').disabled = true;
     try {
-      const body = {
-        topic: $('topic').value,
-        slides: Number($('slides').value),
-        theme: $('theme').value,
-        language: $('language').value,
-      };
-      const response = await fetch(api('api/carousels'), {
-        method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body),
-      });
+      const response = await fetch(api('api/carousels'), { method: 'POST', ...requestBody() });
       const data = await response.json();
       if (!response.ok) {
         const details = data.errors ? Object.values(data.errors).flat().join(' ') : (data.detail || data.title);
@@ -45,6 +37,25 @@
       showError('The server did not answer. Is it running?');
       $('submit').disabled = false;
     }
+  }
+
+  // JSON, or multipart when a photo is chosen (the browser sets the multipart boundary itself).
+  function requestBody() {
+    const photo = $('background').files[0];
+    if (!photo) {
+      const body = { topic: $('topic').value, slides: Number($('slides').value), theme: $('theme').value, language: $('language').value };
+      return { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+    }
+
+    const form = new FormData();
+    form.append('topic', $('topic').value);
+    form.append('slides', $('slides').value);
+    form.append('theme', $('theme').value);
+    form.append('language', $('language').value);
+    form.append('focus', $('focus').value);
+    form.append('allSlides', $('all-slides').checked ? 'true' : 'false');
+    form.append('background', photo, photo.name);
+    return { body: form };
   }
 
   function start(id) {

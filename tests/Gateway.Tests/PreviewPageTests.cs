@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using SkiaSharp;
 
 namespace VibeCoder.Gateway.Tests;
 
@@ -51,5 +52,60 @@ public sealed class PreviewPageTests(GatewayFixture fixture)
         await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
 
         Assert.Contains("topic", (await page.TextContentAsync("#error"))!, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task PreviewPage_PhotoChosen_CoverShowsTheChosenPartOfIt()
+    {
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseAddress.ToString(), new PageGotoOptions { Timeout = TimeoutMs });
+
+        await page.FillAsync("#topic", "Weekend hiking for beginners");
+        await page.FillAsync("#slides", "3");
+        await page.SetInputFilesAsync("#background", new FilePayload { Name = "hike.jpg", MimeType = "image/jpeg", Buffer = RedLeftBlueRight() });
+        await page.SelectOptionAsync("#focus", "left");
+        await page.ClickAsync("#submit");
+        await page.WaitForSelectorAsync(".badge.completed", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
+
+        var id = await page.GetAttributeAsync("#job", "data-id");
+        using var cover = SKBitmap.Decode(await fixture.Client.GetByteArrayAsync($"/api/carousels/{id}/slides/1.png"));
+        var top = cover.GetPixel(540, 40);
+        Assert.True(top.Red > 60 && top.Red > 2 * top.Blue, $"the cover's top shows {top}, not the photo's red left half");
+    }
+
+    [Fact]
+    public async Task PreviewPage_SvgChosen_ShowsTheServersRefusal()
+    {
+        var (playwright, browser) = await ChromiumBrowser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(fixture.BaseAddress.ToString(), new PageGotoOptions { Timeout = TimeoutMs });
+
+        await page.FillAsync("#topic", "Vector art for beginners");
+        await page.SetInputFilesAsync("#background", new FilePayload { Name = "logo.svg", MimeType = "image/svg+xml", Buffer = "<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray() });
+        await page.ClickAsync("#submit");
+        await page.WaitForSelectorAsync("#error:not([hidden])", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
+
+        Assert.Contains("SVG", (await page.TextContentAsync("#error"))!, StringComparison.Ordinal);
+        Assert.True(await page.IsHiddenAsync("#job"));
+    }
+
+    // Left half red, right half blue, twice as wide as high: "left" keeps the red half on a portrait slide.
+    private static byte[] RedLeftBlueRight()
+    {
+        using var bitmap = new SKBitmap(1600, 800);
+        using (var canvas = new SKCanvas(bitmap))
+        {
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, 800, 800, red);
+        }
+
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90)!;
+        return data.ToArray();
     }
 }
