@@ -10,6 +10,7 @@ using VibeCoder.Gateway.Edge;
 using VibeCoder.Grains.Carousels;
 using VibeCoder.Grains.Users;
 using VibeCoder.Rendering.Images;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Gateway.Tests;
 
@@ -17,7 +18,7 @@ namespace VibeCoder.Gateway.Tests;
 public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
-    private static readonly Lazy<byte[]> Halves = new(() => HalvesPhoto(2000, 1000, noise: false, SKEncodedImageFormat.Jpeg));
+    private static readonly Lazy<byte[]> Halves = new(() => TestPictures.Halves(2000, 1000));
 
     private HttpClient Client => fixture.Client;
 
@@ -47,7 +48,7 @@ public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
     [Fact]
     public async Task Post_MultipartLargerThanTheJsonLimits_AllSlidesShowThePhoto()
     {
-        var png = HalvesPhoto(2400, 1200, noise: true, SKEncodedImageFormat.Png);
+        var png = TestPictures.Halves(2400, 1200, SKEncodedImageFormat.Png, noise: true);
         Assert.True(png.Length > PublicApiProtectionExtensions.MaxApiBodyBytes, $"the test photo has only {png.Length} bytes");
         using var form = Form(("topic", "Photos on every slide"), ("slides", "3"), ("focus", "0.9,0.5"), ("allSlides", "true"));
         AddFile(form, png, "photo.png", "image/png");
@@ -92,7 +93,7 @@ public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
         {
             "text" => ("just some notes"u8.ToArray(), "notes.txt", "text/plain"),
             "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), "logo.svg", "image/svg+xml"),
-            "huge-pixels" => (HeaderOnlyPng(10_000, 10_000), "huge.png", "image/png"),
+            "huge-pixels" => (TestPictures.HeaderOnly(10_000, 10_000), "huge.png", "image/png"),
             _ => (new byte[BackgroundPhotos.MaxUploadBytes + 1], "big.jpg", "image/jpeg"),
         };
         using var form = Form(("topic", "A refused background " + kind));
@@ -206,67 +207,4 @@ public sealed class CarouselBackgroundApiTests(GatewayFixture fixture)
     private static bool IsReddish(SKColor p) => p.Red > 60 && p.Red > 2 * p.Blue;
 
     private static bool IsBluish(SKColor p) => p.Blue > 60 && p.Blue > 2 * p.Red;
-
-    // Left half red, right half blue; with noise the PNG barely compresses (a large upload).
-    private static byte[] HalvesPhoto(int width, int height, bool noise, SKEncodedImageFormat format)
-    {
-        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
-        var random = new Random(13);
-        for (var y = 0; y < height; y++)
-        {
-            for (var x = 0; x < width; x++)
-            {
-                var jitter = noise ? random.Next(64) : 0;
-                bitmap.SetPixel(x, y, x < width / 2
-                    ? new SKColor((byte)(191 + jitter), (byte)jitter, (byte)jitter)
-                    : new SKColor((byte)jitter, (byte)jitter, (byte)(191 + jitter)));
-            }
-        }
-
-        using var data = bitmap.Encode(format, 92)!;
-        return data.ToArray();
-    }
-
-    // A PNG whose header claims the size but carries no pixels: refused from the header alone.
-    private static byte[] HeaderOnlyPng(int width, int height)
-    {
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, width);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), height);
-        header[8] = 8;
-        header[9] = 6;
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-
-        static void Chunk(Stream stream, string type, byte[] data)
-        {
-            var length = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-            stream.Write(length);
-            byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-            stream.Write(body);
-            var crc = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
-            stream.Write(crc);
-        }
-
-        static uint Crc32(byte[] bytes)
-        {
-            uint crc = 0xFFFFFFFF;
-            foreach (var b in bytes)
-            {
-                crc ^= b;
-                for (var k = 0; k < 8; k++)
-                {
-                    crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-                }
-            }
-
-            return ~crc;
-        }
-    }
 }

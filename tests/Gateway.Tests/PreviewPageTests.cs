@@ -1,5 +1,6 @@
 using Microsoft.Playwright;
 using SkiaSharp;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Gateway.Tests;
 
@@ -65,7 +66,7 @@ public sealed class PreviewPageTests(GatewayFixture fixture)
 
         await page.FillAsync("#topic", "Weekend hiking for beginners");
         await page.FillAsync("#slides", "3");
-        await page.SetInputFilesAsync("#background", new FilePayload { Name = "hike.jpg", MimeType = "image/jpeg", Buffer = RedLeftBlueRight() });
+        await page.SetInputFilesAsync("#background", new FilePayload { Name = "hike.jpg", MimeType = "image/jpeg", Buffer = TestPictures.Halves(1600, 800) });
         await page.SelectOptionAsync("#focus", "left");
         await page.ClickAsync("#submit");
         await page.WaitForSelectorAsync(".badge.completed", new PageWaitForSelectorOptions { Timeout = TimeoutMs });
@@ -92,20 +93,5 @@ public sealed class PreviewPageTests(GatewayFixture fixture)
 
         Assert.Contains("SVG", (await page.TextContentAsync("#error"))!, StringComparison.Ordinal);
         Assert.True(await page.IsHiddenAsync("#job"));
-    }
-
-    // Left half red, right half blue, twice as wide as high: "left" keeps the red half on a portrait slide.
-    private static byte[] RedLeftBlueRight()
-    {
-        using var bitmap = new SKBitmap(1600, 800);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Blue);
-            using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(0, 0, 800, 800, red);
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 90)!;
-        return data.ToArray();
     }
 }

@@ -4,14 +4,15 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Rendering.Images;
 using VibeCoder.Rendering.Tests.Support;
 using VibeCoder.Rendering.Themes;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Rendering.Tests;
 
 public sealed class BackgroundPhotoRenderingTests
 {
     private static readonly SkiaSlideRenderer Renderer = new();
-    private static readonly Lazy<BackgroundPhoto> RedBlue = new(() => BackgroundPhotos.Prepare(HalvesPhoto()));
-    private static readonly Lazy<BackgroundPhoto> White = new(() => BackgroundPhotos.Prepare(TestPngs.Solid(1200, 1500, SKColors.White, SKEncodedImageFormat.Jpeg)));
+    private static readonly Lazy<BackgroundPhoto> RedBlue = new(() => BackgroundPhotos.Prepare(TestPictures.Halves(2000, 1000)));
+    private static readonly Lazy<BackgroundPhoto> White = new(() => BackgroundPhotos.Prepare(TestPictures.Solid(1200, 1500, SKColors.White, SKEncodedImageFormat.Jpeg)));
 
     [Fact]
     public void RenderSlide_FocusLeftOrRight_CropsADifferentPartOfThePhoto()
@@ -155,20 +156,5 @@ public sealed class BackgroundPhotoRenderingTests
         }
 
         return (darkest, brightest);
-    }
-
-    // Left half red, right half blue, twice as wide as high: the focal point decides which half a portrait slide shows.
-    private static byte[] HalvesPhoto()
-    {
-        using var bitmap = new SKBitmap(2000, 1000);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Blue);
-            using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(0, 0, 1000, 1000, red);
-        }
-
-        using SKData data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 92)!;
-        return data.ToArray();
     }
 }

@@ -1,6 +1,7 @@
 using SkiaSharp;
 using VibeCoder.Rendering.Images;
 using VibeCoder.Rendering.Tests.Support;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Rendering.Tests;
 
@@ -9,7 +10,7 @@ public sealed class BackgroundPhotosTests
     [Fact]
     public void Prepare_LandscapePhoto_KeepsTheWholePictureJustCoveringASlide()
     {
-        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPngs.Solid(4000, 3000, SKColors.SeaGreen, SKEncodedImageFormat.Jpeg));
+        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPictures.Solid(4000, 3000, SKColors.SeaGreen, SKEncodedImageFormat.Jpeg));
 
         Assert.True(photo.IsAccepted);
         Assert.Equal((1800, 1350), (photo.Width, photo.Height));
@@ -23,7 +24,7 @@ public sealed class BackgroundPhotosTests
     [Fact]
     public void Prepare_SmallPhoto_IsNotEnlarged()
     {
-        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPngs.Solid(640, 480, SKColors.SteelBlue));
+        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPictures.Solid(640, 480, SKColors.SteelBlue));
 
         Assert.Equal((640, 480), (photo.Width, photo.Height));
         Assert.Equal(0xFF, photo.Jpeg[0]); // stored as JPEG whatever came in
@@ -32,7 +33,7 @@ public sealed class BackgroundPhotosTests
     [Fact]
     public void Prepare_SameUpload_GivesTheSameKey()
     {
-        byte[] upload = TestPngs.Solid(1500, 2000, SKColors.Coral, SKEncodedImageFormat.Jpeg);
+        byte[] upload = TestPictures.Solid(1500, 2000, SKColors.Coral, SKEncodedImageFormat.Jpeg);
 
         Assert.Equal(BackgroundPhotos.Prepare(upload).Hash, BackgroundPhotos.Prepare(upload).Hash);
     }
@@ -40,7 +41,7 @@ public sealed class BackgroundPhotosTests
     [Fact]
     public void Prepare_TenThousandSquaredHeader_IsRefusedFromTheHeader()
     {
-        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPngs.HeaderOnly(10_000, 10_000));
+        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPictures.HeaderOnly(10_000, 10_000));
 
         Assert.Equal(LogoRefusal.TooLarge, photo.Refusal);
         Assert.Equal((10_000, 10_000), (photo.SourceWidth, photo.SourceHeight));
@@ -72,7 +73,7 @@ public sealed class BackgroundPhotosTests
     [Fact]
     public void Prepare_TransparentPng_IsFlattenedOntoBlack()
     {
-        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPngs.Solid(200, 200, SKColors.Transparent));
+        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPictures.Solid(200, 200, SKColors.Transparent));
 
         using SKBitmap decoded = SKBitmap.Decode(photo.Jpeg);
         SKColor pixel = decoded.GetPixel(100, 100);
@@ -91,7 +92,7 @@ public sealed class BackgroundPhotosTests
         }
 
         using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95)!;
-        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPngs.WithExifOrientation(jpeg.ToArray(), 6));
+        BackgroundPhoto photo = BackgroundPhotos.Prepare(TestPictures.WithExifOrientation(jpeg.ToArray(), 6));
 
         Assert.True(photo.Width < photo.Height, $"{photo.Width}×{photo.Height}");
         using SKBitmap upright = SKBitmap.Decode(photo.Jpeg);

@@ -3,6 +3,7 @@ using VibeCoder.Grains.Carousels;
 using VibeCoder.Rendering.Fonts;
 using VibeCoder.Rendering.Tests.Support;
 using VibeCoder.Rendering.Themes;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Rendering.Tests;
 
@@ -117,7 +118,7 @@ public sealed class BrandKitTests
     [Fact]
     public void RenderSlide_Logo_IsDrawnInTheFooterAndOnTheCover()
     {
-        byte[] red = TestPngs.Solid(200, 200, SKColors.Red);
+        byte[] red = TestPictures.Solid(200, 200, SKColors.Red);
         string hash = Images.LogoImages.HashOf(red);
         var images = new SlideImages([new(hash, red)]);
         var options = Options("midnight", new BrandKit(LogoHash: hash));
@@ -144,7 +145,7 @@ public sealed class BrandKitTests
     [Fact]
     public void RenderPdf_WithKitAndLogo_HasEveryPage()
     {
-        byte[] blue = TestPngs.Solid(64, 64, SKColors.Blue);
+        byte[] blue = TestPictures.Solid(64, 64, SKColors.Blue);
         string hash = Images.LogoImages.HashOf(blue);
         var content = new CarouselContent("T", [SlideSamples.Typical(SlideKind.Cover), SlideSamples.Typical(SlideKind.Content)], "c", [], "en");
 

@@ -1,6 +1,7 @@
 using SkiaSharp;
 using VibeCoder.Rendering.Images;
 using VibeCoder.Rendering.Tests.Support;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Rendering.Tests;
 
@@ -9,7 +10,7 @@ public sealed class LogoImagesTests
     [Fact]
     public void Prepare_LargeJpeg_DownscalesToAPngWithinTheLimits()
     {
-        byte[] jpeg = TestPngs.Solid(1600, 800, SKColors.Orange, SKEncodedImageFormat.Jpeg);
+        byte[] jpeg = TestPictures.Solid(1600, 800, SKColors.Orange, SKEncodedImageFormat.Jpeg);
 
         LogoImage logo = LogoImages.Prepare(jpeg);
 
@@ -24,7 +25,7 @@ public sealed class LogoImagesTests
     [Fact]
     public void Prepare_SmallPng_KeepsItsSize()
     {
-        LogoImage logo = LogoImages.Prepare(TestPngs.Solid(100, 60, SKColors.Teal));
+        LogoImage logo = LogoImages.Prepare(TestPictures.Solid(100, 60, SKColors.Teal));
 
         Assert.Equal((100, 60), PngImage.ReadHeaderSize(logo.Png));
     }
@@ -32,7 +33,7 @@ public sealed class LogoImagesTests
     [Fact]
     public void Prepare_TenThousandSquaredHeader_IsRefusedFromTheHeader()
     {
-        LogoImage logo = LogoImages.Prepare(TestPngs.HeaderOnly(10_000, 10_000));
+        LogoImage logo = LogoImages.Prepare(TestPictures.HeaderOnly(10_000, 10_000));
 
         Assert.Equal(LogoRefusal.TooLarge, logo.Refusal);
         Assert.Equal((10_000, 10_000), (logo.SourceWidth, logo.SourceHeight));
@@ -69,7 +70,7 @@ public sealed class LogoImagesTests
         }
 
         using SKData jpeg = bitmap.Encode(SKEncodedImageFormat.Jpeg, 95)!;
-        LogoImage logo = LogoImages.Prepare(TestPngs.WithExifOrientation(jpeg.ToArray(), 6));
+        LogoImage logo = LogoImages.Prepare(TestPictures.WithExifOrientation(jpeg.ToArray(), 6));
 
         Assert.Equal((100, 200), PngImage.ReadHeaderSize(logo.Png));
         PngImage upright = PngImage.Decode(logo.Png);

@@ -6,6 +6,7 @@ using VibeCoder.Rendering.Images;
 using VibeCoder.Rendering.Themes;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
 using VibeCoder.TestServers.Telegram;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Telegram.Bot.Tests;
 
@@ -197,7 +198,7 @@ public sealed class BrandFlowTests(BotFixture bot)
             "text" => ("just some notes"u8.ToArray(), "notes.txt", "text/plain", (long?)null),
             "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), "logo.svg", "image/svg+xml", null),
             "huge-file" => (Image(10, 10, SKEncodedImageFormat.Png), "logo.png", "image/png", 25L * 1024 * 1024),
-            _ => (HugeHeaderPng(), "logo.png", "image/png", null),
+            _ => (TestPictures.HeaderOnly(10_000, 10_000), "logo.png", "image/png", null),
         };
         var fileId = bot.StandIn.AddFile(bytes, Path.GetExtension(name).TrimStart('.'), declared);
 
@@ -280,47 +281,4 @@ public sealed class BrandFlowTests(BotFixture bot)
 
     private static (int Width, int Height) PngSize(byte[] png) =>
         (System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(16)), System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(png.AsSpan(20)));
-
-    // A PNG whose header claims 10,000×10,000 pixels but carries almost no data: refused from the header alone.
-    private static byte[] HugeHeaderPng()
-    {
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, 10_000);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 10_000);
-        header[8] = 8;
-        header[9] = 6;
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-
-        static void Chunk(Stream stream, string type, byte[] data)
-        {
-            var length = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-            stream.Write(length);
-            byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-            stream.Write(body);
-            var crc = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
-            stream.Write(crc);
-        }
-
-        static uint Crc32(byte[] bytes)
-        {
-            uint crc = 0xFFFFFFFF;
-            foreach (var b in bytes)
-            {
-                crc ^= b;
-                for (var k = 0; k < 8; k++)
-                {
-                    crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-                }
-            }
-
-            return ~crc;
-        }
-    }
 }

@@ -5,6 +5,7 @@ using VibeCoder.Grains.Users;
 using VibeCoder.Rendering.Images;
 using VibeCoder.Telegram.Bot.Tests.Infrastructure;
 using VibeCoder.TestServers.Telegram;
+using VibeCoder.TestServers.Images;
 
 namespace VibeCoder.Telegram.Bot.Tests;
 
@@ -12,7 +13,7 @@ namespace VibeCoder.Telegram.Bot.Tests;
 public sealed class PhotoFlowTests(BotFixture bot)
 {
     private const string Saved = "Photo saved";
-    private static readonly Lazy<byte[]> Halves = new(HalvesPhoto);
+    private static readonly Lazy<byte[]> Halves = new(() => TestPictures.Halves(2000, 1000));
 
     [Fact]
     public async Task Photo_WithoutCaption_IsStoredAndOffersTheFocalKeyboard()
@@ -112,7 +113,7 @@ public sealed class PhotoFlowTests(BotFixture bot)
             "text" => ("just some notes"u8.ToArray(), "photo.png", "image/png", (long?)null),
             "svg" => ("<svg xmlns=\"http://www.w3.org/2000/svg\"/>"u8.ToArray(), "photo.svg", "image/svg+xml", null),
             "huge-file" => (Halves.Value, "photo.jpg", "image/jpeg", 25L * 1024 * 1024),
-            _ => (HugeHeaderPng(), "photo.png", "image/png", null),
+            _ => (TestPictures.HeaderOnly(10_000, 10_000), "photo.png", "image/png", null),
         };
         var fileId = bot.StandIn.AddFile(bytes, Path.GetExtension(name).TrimStart('.'), declared);
 
@@ -206,62 +207,4 @@ public sealed class PhotoFlowTests(BotFixture bot)
     private static bool IsReddish(SKColor p) => p.Red > 60 && p.Red > 2 * p.Blue;
 
     private static bool IsBluish(SKColor p) => p.Blue > 60 && p.Blue > 2 * p.Red;
-
-    // Left half red, right half blue, twice as wide as high: the focal point decides which half a portrait slide shows.
-    private static byte[] HalvesPhoto()
-    {
-        using var bitmap = new SKBitmap(2000, 1000);
-        using (var canvas = new SKCanvas(bitmap))
-        {
-            canvas.Clear(SKColors.Blue);
-            using var red = new SKPaint { Color = SKColors.Red };
-            canvas.DrawRect(0, 0, 1000, 1000, red);
-        }
-
-        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 92)!;
-        return data.ToArray();
-    }
-
-    // A PNG whose header claims 10,000×10,000 pixels but carries almost no data: refused from the header alone.
-    private static byte[] HugeHeaderPng()
-    {
-        var header = new byte[13];
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header, 10_000);
-        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(header.AsSpan(4), 10_000);
-        header[8] = 8;
-        header[9] = 6;
-        using var png = new MemoryStream();
-        png.Write([0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
-        Chunk(png, "IHDR", header);
-        Chunk(png, "IDAT", [0x78, 0x9C, 0x03, 0x00, 0x00, 0x00, 0x00, 0x01]);
-        Chunk(png, "IEND", []);
-        return png.ToArray();
-
-        static void Chunk(Stream stream, string type, byte[] data)
-        {
-            var length = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-            stream.Write(length);
-            byte[] body = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
-            stream.Write(body);
-            var crc = new byte[4];
-            System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(body));
-            stream.Write(crc);
-        }
-
-        static uint Crc32(byte[] bytes)
-        {
-            uint crc = 0xFFFFFFFF;
-            foreach (var b in bytes)
-            {
-                crc ^= b;
-                for (var k = 0; k < 8; k++)
-                {
-                    crc = (crc & 1) != 0 ? 0xEDB88320 ^ (crc >> 1) : crc >> 1;
-                }
-            }
-
-            return ~crc;
-        }
-    }
 }

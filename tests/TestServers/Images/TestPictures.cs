@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 using SkiaSharp;
 
-namespace VibeCoder.Rendering.Tests.Support;
+namespace VibeCoder.TestServers.Images;
 
-/// <summary>Pictures for logo tests: real encoded images, and a PNG header that claims any size.</summary>
-internal static class TestPngs
+/// <summary>Pictures for upload and rendering tests: real encoded images, and a PNG header that claims any size.</summary>
+public static class TestPictures
 {
     /// <summary>A solid-colour PNG of the given size.</summary>
     public static byte[] Solid(int width, int height, SKColor color, SKEncodedImageFormat format = SKEncodedImageFormat.Png)
@@ -12,6 +12,38 @@ internal static class TestPngs
         using var bitmap = new SKBitmap(width, height);
         bitmap.Erase(color);
         using SKData data = bitmap.Encode(format, 90) ?? throw new InvalidOperationException("encode failed");
+        return data.ToArray();
+    }
+
+    /// <summary>
+    /// Left half red, right half blue: which half a crop shows tells where it was centred. With
+    /// <paramref name="noise"/> the pixels vary (darker red and blue, still told apart), so a PNG barely compresses and
+    /// makes a large upload.
+    /// </summary>
+    public static byte[] Halves(int width, int height, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg, bool noise = false)
+    {
+        using var bitmap = new SKBitmap(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        if (!noise)
+        {
+            using var canvas = new SKCanvas(bitmap);
+            canvas.Clear(SKColors.Blue);
+            using var red = new SKPaint { Color = SKColors.Red };
+            canvas.DrawRect(0, 0, width / 2, height, red);
+        }
+        else
+        {
+            var random = new Random(13);
+            for (var y = 0; y < height; y++)
+            {
+                for (var x = 0; x < width; x++)
+                {
+                    var jitter = (byte)random.Next(64);
+                    bitmap.SetPixel(x, y, x < width / 2 ? new SKColor((byte)(191 + jitter), jitter, jitter) : new SKColor(jitter, jitter, (byte)(191 + jitter)));
+                }
+            }
+        }
+
+        using SKData data = bitmap.Encode(format, 92) ?? throw new InvalidOperationException("encode failed");
         return data.ToArray();
     }
 
