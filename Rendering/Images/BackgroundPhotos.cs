@@ -38,25 +38,14 @@ public static class BackgroundPhotos
             return BackgroundPhoto.Refused(LogoRefusal.TooLarge);
         }
 
-        if (LogoImages.LooksLikeSvg(data))
+        LogoRefusal refusal = UploadedPicture.TryOpen(data, out UploadedPicture? picture, out SKSizeI size);
+        if (picture is null)
         {
-            return BackgroundPhoto.Refused(LogoRefusal.Svg);
+            return BackgroundPhoto.Refused(refusal, size.Width, size.Height);
         }
 
-        using var stream = new SKMemoryStream(data);
-        using SKCodec? codec = SKCodec.Create(stream);
-        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
-        {
-            return BackgroundPhoto.Refused(LogoRefusal.NotAnImage);
-        }
-
-        // The header's size is all we look at before deciding: nothing is decoded for a refused picture.
-        SKSizeI size = codec.Info.Size;
-        if (size.Width > LogoImages.MaxSourceSide || size.Height > LogoImages.MaxSourceSide
-            || (long)size.Width * size.Height > LogoImages.MaxSourcePixels)
-        {
-            return BackgroundPhoto.Refused(LogoRefusal.TooLarge, size.Width, size.Height);
-        }
+        using UploadedPicture opened = picture;
+        SKCodec codec = opened.Codec;
 
         bool swapped = codec.EncodedOrigin >= SKEncodedOrigin.LeftTop;
         (int uprightWidth, int uprightHeight) = swapped ? (size.Height, size.Width) : (size.Width, size.Height);

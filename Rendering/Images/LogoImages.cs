@@ -28,24 +28,14 @@ public static class LogoImages
     public static LogoImage Prepare(byte[] data)
     {
         ArgumentNullException.ThrowIfNull(data);
-        if (LooksLikeSvg(data))
+        LogoRefusal refusal = UploadedPicture.TryOpen(data, out UploadedPicture? picture, out SKSizeI size);
+        if (picture is null)
         {
-            return LogoImage.Refused(LogoRefusal.Svg);
+            return LogoImage.Refused(refusal, size.Width, size.Height);
         }
 
-        using var stream = new SKMemoryStream(data);
-        using SKCodec? codec = SKCodec.Create(stream);
-        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0)
-        {
-            return LogoImage.Refused(LogoRefusal.NotAnImage);
-        }
-
-        // The header's size is all we look at before deciding: nothing is decoded for a refused picture.
-        SKSizeI size = codec.Info.Size;
-        if (size.Width > MaxSourceSide || size.Height > MaxSourceSide || (long)size.Width * size.Height > MaxSourcePixels)
-        {
-            return LogoImage.Refused(LogoRefusal.TooLarge, size.Width, size.Height);
-        }
+        using UploadedPicture opened = picture;
+        SKCodec codec = opened.Codec;
 
         using SKBitmap? raw = Decode(codec);
         if (raw is null)
