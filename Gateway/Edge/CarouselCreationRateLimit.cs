@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
@@ -12,7 +11,7 @@ namespace VibeCoder.Gateway.Edge;
 /// Callers with a valid API key and a limit of 0 are not limited. A refusal is 429 problem+json with
 /// <c>Retry-After</c> and one log line.
 /// </summary>
-internal sealed partial class CarouselCreationRateLimit : IRateLimiterPolicy<string>
+internal sealed class CarouselCreationRateLimit : IRateLimiterPolicy<string>
 {
     /// <summary>The policy name endpoints require.</summary>
     public const string PolicyName = "carousel-creation";
@@ -47,43 +46,15 @@ internal sealed partial class CarouselCreationRateLimit : IRateLimiterPolicy<str
             return RateLimitPartition.GetNoLimiter(Unlimited);
         }
 
-        return RateLimitPartition.GetTokenBucketLimiter(ClientPartition.Of(httpContext.Connection.RemoteIpAddress), _ => new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = _permitsPerMinute,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromMinutes(1) / _permitsPerMinute,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return PerMinuteLimit.Bucket(ClientPartition.Of(httpContext.Connection.RemoteIpAddress), _permitsPerMinute);
     }
 
-    private async ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken)
-    {
-        var http = context.HttpContext;
-        var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter)
-            ? retryAfter
-            : TimeSpan.FromMinutes(1) / Math.Max(1, _permitsPerMinute);
-        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
-        var client = ClientPartition.Of(http.Connection.RemoteIpAddress);
-        Log.Limited(_logger, http.Request.Method, http.Request.Path, client, seconds);
-
-        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-        await _problems.WriteAsync(new ProblemDetailsContext
-        {
-            HttpContext = http,
-            ProblemDetails =
-            {
-                Status = StatusCodes.Status429TooManyRequests,
-                Title = "Too many requests",
-                Detail = $"At most {_permitsPerMinute} carousels a minute from one client; try again in {seconds} s, or use an API key.",
-            },
-        });
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Rate limit: refused {Method} {Path} from {Client}; Retry-After {RetryAfterSeconds} s")]
-        public static partial void Limited(ILogger logger, string method, PathString path, string client, int retryAfterSeconds);
-    }
+    private ValueTask RejectAsync(OnRejectedContext context, CancellationToken cancellationToken) =>
+        PerMinuteLimit.RefuseAsync(
+            context,
+            _permitsPerMinute,
+            _problems,
+            _logger,
+            "Too many requests",
+            seconds => $"At most {_permitsPerMinute} carousels a minute from one client; try again in {seconds} s, or use an API key.");
 }
