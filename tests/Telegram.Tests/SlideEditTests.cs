@@ -14,6 +14,31 @@ namespace VibeCoder.Telegram.Bot.Tests;
 public sealed class SlideEditTests(BotFixture bot)
 {
     [Fact]
+    public async Task EditButton_PressedWhileTheJobStillRecords_OpensOnceItCompletes()
+    {
+        var chat = BotFixture.NewChat();
+        var jobId = Guid.NewGuid().ToString("N");
+        var job = bot.Host.Grains.GetGrain<ICarouselJobGrain>(jobId);
+        var request = new CarouselRequest("Packing for a weekend", 3, "en", new RenderOptions("midnight", SlideSize.Portrait, null, null), chat.UserIdText, null);
+        var content = new CarouselContent(
+            "Packing light",
+            [new(SlideKind.Cover, "Packing light", "Two days, one bag"), new(SlideKind.Content, "Roll, don't fold", "It saves room."), new(SlideKind.CallToAction, "Save this", "Follow for more")],
+            "Pack smart.",
+            ["#travel"],
+            "en");
+        await job.Create(request);
+        await job.Update(new JobUpdate(Status: JobStatus.Delivering, Content: content));
+
+        await bot.PressAsync(chat, "j:e:" + jobId, 1);
+        await bot.WaitForAsync(chat, "sendChatAction", call => call.Parameters.GetValueOrDefault("action") == "typing");
+        await job.Update(new JobUpdate(Status: JobStatus.Completed, ClearStep: true));
+
+        var editor = await bot.WaitForAsync(chat, "sendMessage", call => call.Buttons.Any(b => b.CallbackData == "e:d:" + jobId));
+        Assert.Contains(editor.Buttons, b => b.CallbackData?.StartsWith("e:s:2:", StringComparison.Ordinal) == true);
+        Assert.DoesNotContain(bot.StandIn.CallsTo("answerCallbackQuery"), call => call.Parameters.GetValueOrDefault("text")?.Contains("Wait until it is done", StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
     public async Task Delivery_Album_IsRecordedWithEachSlidesImageKey()
     {
         var chat = BotFixture.NewChat();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Telegram.Bot.Types;
+using Telegram.Bot.Types.Enums;
 using Telegram.Bot.Types.ReplyMarkups;
 using VibeCoder.Content;
 using VibeCoder.Grains.Carousels;
@@ -22,10 +23,21 @@ namespace VibeCoder.Grains.Telegram.Conversation;
 /// </remarks>
 internal sealed class SlideEditFlow(IGrainFactory grains, ConversationReplies replies)
 {
+    // Longer than the record step takes, well within Telegram's time to answer a button.
+    private static readonly TimeSpan OpenWait = TimeSpan.FromSeconds(5);
+
     /// <summary>Opens the editor for <paramref name="job"/> (ownership checked by the caller) in a new message.</summary>
     public async Task OpenAsync(ConversationTurn turn, CallbackQuery query, CarouselJobSnapshot job, CancellationToken cancellationToken)
     {
         var texts = Texts(turn);
+        if (!job.IsFinal)
+        {
+            // The button arrives with the result while the job still records it: a moment's wait (the user sees
+            // "typing") beats telling them to come back.
+            await replies.ChatActionAsync(turn, ChatAction.Typing, cancellationToken);
+            job = await grains.GetGrain<ICarouselJobGrain>(job.Id).WaitUntilFinal(OpenWait) ?? job;
+        }
+
         if (!IsEditable(job))
         {
             await replies.AnswerAsync(query, texts.NotEditable, cancellationToken);
